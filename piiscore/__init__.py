@@ -2,3 +2,33 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+__all__ = ["__version__", "scan", "get_engine", "detect_language"]
+
+
+def get_engine():
+    from .engine import get_engine as _get_engine
+
+    return _get_engine()
+
+
+def detect_language(text: str) -> str:
+    from .language import detect_language as _detect
+
+    return _detect(text)
+
+
+def scan(text: str, language: str | None = None, *, reason_language: str | None = None, watchlist=None):
+    """Detect personal data in `text` and score the doxing risk. Returns a ScanResult.
+
+    language: "nl", "en", or None/"auto" to detect it. The engine is built once per process.
+    """
+    from .scoring import score_post
+    from .types import ScanResult
+
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    lang = detect_language(text) if language in (None, "", "auto") else language
+    entities = get_engine().analyze(text, lang)
+    risk = score_post(text, entities, lang, watchlist=watchlist, reason_language=reason_language)
+    return ScanResult(text=text, language=lang, entities=tuple(entities), score=risk)

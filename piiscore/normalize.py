@@ -1,0 +1,247 @@
+"""De-obfuscation with an offset map back to the text as received.
+
+Doxers dodge filters: zero-width characters inside a number, Cyrillic look-alike letters in a
+name, keycap emoji or full-width digits, digits split by spaces or dashes, number words
+("zes nul een twee ..."), "(at)" / "(punt)" in e-mail addresses, leetspeak in names ("M4rieke"),
+digit strings written backwards when the post says so. `normalize()` rewrites those to plain
+form and keeps, for every output character, the original segment it came from, so a span found
+in the normalised text maps back to a span of the original that covers the hidden value.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# --- character tables -------------------------------------------------------------------------
+
+_INVISIBLE = frozenset(
+    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0]
+    + list(range(0x200B, 0x2010))   # zero-width space/joiners, LRM/RLM
+    + list(range(0x202A, 0x202F))   # bidi embeddings
+    + list(range(0x2060, 0x2070))   # word joiner, invisible operators, bidi isolates
+    + list(range(0xFE00, 0xFE10))   # variation selectors
+)
+_SPACES = frozenset([0x00A0, 0x1680, 0x202F, 0x205F, 0x3000] + list(range(0x2000, 0x200B)))
+
+# Cyrillic and Greek letters that look like Latin ones.
+_CONFUSABLES = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+    "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l",
+    "А": "A", "В": "B", "Е": "E", "Ё": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+    "С": "C", "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ї": "I", "Ј": "J", "Ѕ": "S", "Ԁ": "D",
+    "Ԛ": "Q", "Ԝ": "W", "Һ": "H", "Ӏ": "I",
+    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "ϲ": "c",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+}
+
+_NUMBER_WORDS = {
+    "nul": "0", "een": "1", "één": "1", "eén": "1", "twee": "2", "drie": "3", "vier": "4",
+    "vijf": "5", "zes": "6", "zeven": "7", "acht": "8", "negen": "9",
+    "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}
+_LEET = {"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t"}
+
+# --- the output builder -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Normalized:
+    original: str
+    text: str
+    _starts: tuple[int, ...]
+    _ends: tuple[int, ...]
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span [start, end) of the normalised text to the original text."""
+        if not self._starts:
+            return start, end
+        if end <= start:
+            pos = self._starts[start] if start < len(self._starts) else len(self.original)
+            return pos, pos
+        return self._starts[start], self._ends[end - 1]
+
+    def is_obfuscated(self, start: int, end: int) -> bool:
+        """True when the normalised span differs from the original text it maps to."""
+        if not self._starts:
+            return False
+        o_start, o_end = self.to_original(start, end)
+        return self.original[o_start:o_end] != self.text[start:end]
+
+
+class _Builder:
+    __slots__ = ("chars", "starts", "ends")
+
+    def __init__(self):
+        self.chars: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def emit(self, out: str, o_start: int, o_end: int) -> None:
+        for ch in out:
+            self.chars.append(ch)
+            self.starts.append(o_start)
+            self.ends.append(o_end)
+
+
+def _compose(first: Normalized, second_text: str, starts: list[int], ends: list[int]) -> Normalized:
+    """Chain a second pass (whose map points into first.text) onto the first."""
+    if not first._starts:
+        return Normalized(first.original, second_text, tuple(starts), tuple(ends))
+    fs, fe = first._starts, first._ends
+    new_starts = tuple(fs[s] for s in starts)
+    new_ends = tuple(fe[e - 1] if e > 0 else fs[0] for e in ends)
+    return Normalized(first.original, second_text, new_starts, new_ends)
+
+
+# --- pass 1: characters -----------------------------------------------------------------------
+
+_KEYCAP = "\u20e3"
+
+
+def _char_pass(text: str) -> tuple[str, list[int], list[int]]:
+    b = _Builder()
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        cp = ord(ch)
+        # keycap emoji: digit, optional VS16, U+20E3
+        if ch in "0123456789#*" and i + 1 < n and (text[i + 1] == _KEYCAP or (
+                text[i + 1] == "\ufe0f" and i + 2 < n and text[i + 2] == _KEYCAP)):
+            j = i + 2 if text[i + 1] == _KEYCAP else i + 3
+            b.emit(ch, i, j)
+            i = j
+            continue
+        if cp in _INVISIBLE:
+            i += 1
+            continue
+        if cp in _SPACES:
+            b.emit(" ", i, i + 1)
+        elif ch in _CONFUSABLES:
+            b.emit(_CONFUSABLES[ch], i, i + 1)
+        elif cp > 0x7F and unicodedata.category(ch) != "So":
+            folded = unicodedata.normalize("NFKC", ch)
+            # full-width and mathematical letters, digits and dashes fold to ASCII; accents stay
+            if folded != ch and folded.isascii() and folded.strip():
+                b.emit(folded, i, i + 1)
+            else:
+                b.emit(ch, i, i + 1)
+        else:
+            b.emit(ch, i, i + 1)
+        i += 1
+    return "".join(b.chars), b.starts, b.ends
+
+
+# --- pass 2: token rewrites on the character-clean text ---------------------------------------
+
+_NUMWORD_ALT = "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+_NUMWORD_RUN = re.compile(
+    rf"(?<![\w])(?:{_NUMWORD_ALT})(?:[\s,\-–.]+(?:{_NUMWORD_ALT})){{4,}}(?![\w])", re.IGNORECASE)
+_NUMWORD_ONE = re.compile(rf"{_NUMWORD_ALT}", re.IGNORECASE)
+# single or double digits separated by spaces, dots, dashes: "0 6 - 1 2 3 4 5 6 7 8"
+_SPLIT_DIGITS = re.compile(r"(?<![\w+])\+?\d{1,2}(?:[ \t]*[ .\-_/·•][ \t]*\d{1,2}){5,}(?![\w])")
+_AT = re.compile(r"\s*(?:\(\s*(?:at|apenstaartje)\s*\)|\[\s*(?:at|apenstaartje)\s*\]|\{\s*at\s*\}|<\s*at\s*>)\s*",
+                 re.IGNORECASE)
+_DOT = re.compile(r"\s*(?:\(\s*(?:dot|punt)\s*\)|\[\s*(?:dot|punt)\s*\]|\{\s*(?:dot|punt)\s*\}|<\s*(?:dot|punt)\s*>)\s*",
+                  re.IGNORECASE)
+# bare "naam at domein dot com" / "naam apenstaartje domein punt nl"
+_BARE_EMAIL = re.compile(
+    r"(?<![\w.])([\w][\w.\-]*)\s+(?:at|apenstaartje)\s+([\w\-]+)((?:\s+(?:dot|punt)\s+[\w\-]+)+)(?![\w])",
+    re.IGNORECASE)
+_BARE_DOT = re.compile(r"\s+(?:dot|punt)\s+", re.IGNORECASE)
+_LEET_TOKEN = re.compile(r"(?<![\w@#./\-])[A-Za-z][A-Za-z0-9]*[0134579][A-Za-z0-9]*(?![\w@\-])")
+_REVERSED_CUE = re.compile(
+    r"(?:achterstevoren|omgekeerd|andersom|reversed|backwards|in reverse)\W{0,20}?(\+?[\d][\d \-]{6,}\d)",
+    re.IGNORECASE)
+
+
+def _leet_ok(token: str) -> bool:
+    letters = sum(c.isalpha() for c in token)
+    digits = [c for c in token if c.isdigit()]
+    if letters < 3 or not digits or len(digits) >= letters:
+        return False
+    if re.search(r"\d\d", token):
+        return False
+    return any(c.islower() for c in token)
+
+
+def _rewrites(text: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, replacement) edits on `text`, sorted."""
+    edits: list[tuple[int, int, str]] = []
+
+    def add(s: int, e: int, rep: str) -> None:
+        if all(e <= a or s >= b for a, b, _ in edits):
+            edits.append((s, e, rep))
+
+    for m in _REVERSED_CUE.finditer(text):
+        digits = m.group(1)
+        s = m.start(1)
+        add(s, m.end(1), "".join(reversed(re.sub(r"[\s\-]", "", digits))))
+    for m in _NUMWORD_RUN.finditer(text):
+        words = _NUMWORD_ONE.findall(m.group(0))
+        add(m.start(), m.end(), "".join(_NUMBER_WORDS[w.lower()] for w in words))
+    for m in _SPLIT_DIGITS.finditer(text):
+        joined = re.sub(r"[^\d+]", "", m.group(0))
+        if 8 <= len(joined.lstrip("+")) <= 13:
+            add(m.start(), m.end(), joined)
+    for m in _BARE_EMAIL.finditer(text):
+        local, domain, rest = m.group(1), m.group(2), m.group(3)
+        tail = _BARE_DOT.sub(".", rest)
+        add(m.start(), m.end(), f"{local}@{domain}{tail}")
+    for m in _AT.finditer(text):
+        add(m.start(), m.end(), "@")
+    for m in _DOT.finditer(text):
+        add(m.start(), m.end(), ".")
+    for m in _LEET_TOKEN.finditer(text):
+        tok = m.group(0)
+        if _leet_ok(tok):
+            add(m.start(), m.end(), "".join(_LEET.get(c, c) for c in tok))
+    edits.sort()
+    return edits
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[int], list[int]]:
+    b = _Builder()
+    pos = 0
+    for s, e, rep in edits:
+        for k in range(pos, s):
+            b.emit(text[k], k, k + 1)
+        if len(rep) == e - s:
+            for k, ch in enumerate(rep):  # same length: keep a one-to-one map
+                b.emit(ch, s + k, s + k + 1)
+        else:
+            b.emit(rep, s, e)
+        pos = e
+    for k in range(pos, len(text)):
+        b.emit(text[k], k, k + 1)
+    return "".join(b.chars), b.starts, b.ends
+
+
+_NEEDS_CHAR_PASS = re.compile(r"[^\x00-\x7f]")
+_QUICK_TOKEN_CUES = re.compile(
+    r"\d\s*[ .\-_/·•]\s*\d\s*[ .\-_/·•]\s*\d|[\(\[\{<]\s*(?:at|dot|punt|apenstaartje)|\b(?:at|apenstaartje)\b|"
+    r"[a-z][013457]|achterstevoren|omgekeerd|andersom|reversed|backwards|in reverse|"
+    rf"\b(?:{_NUMWORD_ALT})\b", re.IGNORECASE)
+
+
+def normalize(text: str) -> Normalized:
+    """Return the de-obfuscated text with its offset map (identity, cheaply, for plain text)."""
+    current = Normalized(text, text, (), ())
+    if _NEEDS_CHAR_PASS.search(text):
+        out, starts, ends = _char_pass(text)
+        if out != text or len(starts) != len(text):
+            current = Normalized(text, out, tuple(starts), tuple(ends))
+    if _QUICK_TOKEN_CUES.search(current.text):
+        edits = _rewrites(current.text)
+        if edits:
+            out, starts, ends = _apply(current.text, edits)
+            current = _compose(current, out, starts, ends)
+    return current
