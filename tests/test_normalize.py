@@ -1,0 +1,104 @@
+"""De-obfuscation: each trick is undone, and offsets always map back into the original text."""
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from piiscore.normalize import normalize
+
+CASES = [
+    # (original, expected normalised, the hidden value's original text)
+    ("bel 06\u200b1234\u200b5678 nu", "bel 0612345678 nu", "06\u200b1234\u200b5678"),
+    ("0️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8️⃣", "0612345678", "0️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8️⃣"),
+    ("nummer: 0 6 - 1 2 3 4 5 6 7 8!", "nummer: 0612345678!", "0 6 - 1 2 3 4 5 6 7 8"),
+    ("nul zes een twee drie vier vijf zes zeven acht", "0612345678",
+     "nul zes een twee drie vier vijf zes zeven acht"),
+    ("call zero six one two three four five six seven eight", "call 0612345678",
+     "zero six one two three four five six seven eight"),
+    ("０６－１２３４５６７８", "06-12345678", "０６－１２３４５６７８"),
+    ("m.devries (at) gmail (punt) com", "m.devries@gmail.com", "m.devries (at) gmail (punt) com"),
+    ("m.devries[at]gmail[dot]com", "m.devries@gmail.com", "m.devries[at]gmail[dot]com"),
+    ("mail m.devries at gmail dot com", "mail m.devries@gmail.com", "m.devries at gmail dot com"),
+    ("M4rieke woont daar", "Marieke woont daar", "M4rieke"),
+    ("Ѕаnnе Bаkkеr", "Sanne Bakker", "Ѕаnnе Bаkkеr"),
+    ("nummer achterstevoren: 87654321-60", "nummer achterstevoren: 0612345678", "87654321-60"),
+]
+
+
+@pytest.mark.parametrize("original,expected,hidden", CASES)
+def test_obfuscation_is_undone_and_maps_back(original, expected, hidden):
+    norm = normalize(original)
+    assert norm.text == expected
+    assert norm.changed
+    # the whole normalised value maps back to exactly the obfuscated original
+    value = re.search(r"06-?12345678|m\.devries@gmail\.com|Marieke|Sanne Bakker", norm.text)
+    start, end = norm.to_original(value.start(), value.end())
+    assert original[start:end] == hidden
+    assert norm.is_obfuscated(value.start(), value.end())
+
+
+@pytest.mark.parametrize("plain", [
+    "Kerkstraat 12a, 3012 AB Rotterdam. Bel 06-12345678.",
+    "De wedstrijd eindigde 3-1 om 20:15, bestelnummer 2024-118-77.",
+    "kenteken GX-412-B en postcode 3012AB, huisnummer 12a",
+    "win10 en mp3 en covid19 en H2O",
+    "Jeugdbescherming Rotterdam Rijnmond, één keer per week",
+    "Café Noël in Zürich",
+])
+def test_plain_text_is_left_alone(plain):
+    norm = normalize(plain)
+    assert norm.text == plain
+    assert not norm.changed
+    assert norm.to_original(3, 7) == (3, 7)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    list("abc Xyz0123456789-.()@[]") + ["\u200b", "\ufe0f", "\u20e3", "а", "е", "０", " at ", " punt ",
+                                        "zes ", "nul ", "(at)", "(punt)", "M4r", "achterstevoren "]),
+    max_size=40).map("".join))
+def test_any_span_maps_inside_the_original_and_monotone(text):
+    norm = normalize(text)
+    n = len(norm.text)
+    previous = (0, 0)
+    for start in range(n):
+        for end in range(start + 1, min(n, start + 12) + 1):
+            o_start, o_end = norm.to_original(start, end)
+            assert 0 <= o_start < o_end <= len(text)
+        o = norm.to_original(start, start + 1)
+        assert o[0] >= previous[0]
+        previous = o
+
+
+_OBFUSCATIONS = [
+    lambda d: "\u200b".join(d),
+    lambda d: "".join(c + "\ufe0f\u20e3" for c in d),
+    lambda d: " ".join(d),
+    lambda d: " - ".join(d),
+    lambda d: ".".join(d),
+    lambda d: " ".join(["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"][int(c)] for c in d),
+    lambda d: "".join(chr(0xFF10 + int(c)) for c in d),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    prefix=st.text(alphabet="abcdefghij klm.,!?", max_size=30),
+    suffix=st.text(alphabet="abcdefghij klm.,!?", max_size=30),
+    digits=st.text(alphabet="0123456789", min_size=8, max_size=8),
+    how=st.integers(min_value=0, max_value=len(_OBFUSCATIONS) - 1),
+)
+def test_hidden_phone_number_is_recovered_and_covered(prefix, suffix, digits, how):
+    value = "06" + digits
+    hidden = _OBFUSCATIONS[how](value)
+    original = f"{prefix} {hidden} {suffix}"
+    norm = normalize(original)
+    found = norm.text.find(value)
+    assert found >= 0, norm.text
+    o_start, o_end = norm.to_original(found, found + len(value))
+    hidden_start = len(prefix) + 1
+    # the mapped span covers the obfuscated value and stays inside the original
+    assert 0 <= o_start <= hidden_start
+    assert hidden_start + len(hidden) <= o_end <= len(original)
+    assert original[o_start:o_end].strip() == hidden
