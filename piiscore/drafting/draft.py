@@ -63,7 +63,7 @@ def make_draft(
 
     ``details`` (all optional): url / urls, platform, account_handle, post_id, notifier_name,
     notifier_email, organisation, trusted_flagger, authorisation, police_report_number,
-    captured_at (ISO, converted to UTC), evidence ([{kind, sha256, captured_at}]), stalking,
+    captured_at and posted_at (ISO 8601, shown in UTC), evidence ([{kind, sha256, captured_at}]), stalking,
     filer_role (organisation | representative | person_concerned), context (the moderator's own
     words on why the post intimidates), data_kinds (extra kinds the moderator confirmed: photo,
     family, children, daily_routine, home_address).
@@ -80,8 +80,7 @@ def make_draft(
     template = _environment().get_template(f"{kind}.{language}.txt.j2")
     subject = _render_block(template, "subject", context).strip()
     if "reason" in template.blocks:
-        reason = _tidy(_render_block(template, "reason", context))
-        context["reason"] = _shorten(reason, context["max_chars"])
+        context["reason"] = _reason(template, context)
     body = _tidy(_render_block(template, "body", context))
     return {
         "kind": kind,
@@ -102,12 +101,14 @@ def _tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
 
 
-def _shorten(text: str, limit: int) -> str:
-    text = text.strip()
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
+def _reason(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """The form's reason text within its length limit: drop the optional sentences before cutting."""
+    limit = context["max_chars"]
+    for brief in (False, True):
+        reason = " ".join(_render_block(template, "reason", {**context, "brief": brief}).split())
+        if len(reason) <= limit:
+            return reason
+    return reason[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 # --------------------------------------------------------------------------- inputs
@@ -217,11 +218,11 @@ def _data_kinds(scan: ScanResult, details: Mapping[str, Any], language: str) -> 
     return [label[language] for key, label in labels.DATA_KINDS.items() if key in keys]
 
 
-def _join(items: list[str], language: str) -> str:
+def _join(items: list[str], language: str, conjunction: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
-    last = " en " if language == "nl" else " and "
-    return ", ".join(items[:-1]) + last + items[-1]
+    word = {"and": {"nl": "en", "en": "and"}, "or": {"nl": "of", "en": "or"}}[conjunction][language]
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 
 # --------------------------------------------------------------------------- context
@@ -326,6 +327,7 @@ def _context(
         "authorisation_placeholder": labels.PLACEHOLDERS["authorisation"][language],
         "police_report_number": _clean(details.get("police_report_number")),
         "captured_at": captured_at,
+        "posted_at": _utc(details.get("posted_at"), "posted_at"),
         "evidence": evidence,
         "evidence_placeholder": labels.PLACEHOLDERS["evidence"][language],
         "threat": threat,
@@ -339,6 +341,7 @@ def _context(
         "channel": channel,
         "max_chars": max_chars,
         "reason": "",
+        "brief": False,
     }
     return context, missing
 
@@ -363,7 +366,7 @@ def _channel(
         notes.append(notes_text["unconfirmed"][language].format(what=notes_text["unconfirmed_url"][language]))
     if data.get("who_may_report") == "first_party_only":
         exceptions = [notes_text[name][language] for name in data.get("first_party_exceptions", [])]
-        joined = notes_text["first_party_exceptions"][language].format(names=_join(exceptions, language)) if exceptions else ""
+        joined = notes_text["first_party_exceptions"][language].format(names=_join(exceptions, language, "or")) if exceptions else ""
         notes.append(notes_text["first_party_only"][language].format(exceptions=joined))
         if data.get("who_may_report_unconfirmed"):
             notes.append(notes_text["unconfirmed"][language].format(what=notes_text["unconfirmed_who"][language]))
