@@ -33,6 +33,10 @@ _REQUIRED = {
     "police_report": ("url", "platform", "account_handle", "captured_at", "evidence"),
 }
 
+_MISSING_ORDER = (
+    "url", "platform", "account_handle", "notifier_name", "notifier_email", "organisation",
+    "authorisation", "captured_at", "evidence", "data_kinds", "context",
+)
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 _MOBILE = re.compile(r"^\s*(\+|00)?\s*(31)?[\s\-.()]*0?6")
@@ -104,8 +108,9 @@ def _tidy(text: str) -> str:
 def _reason(template: jinja2.Template, context: dict[str, Any]) -> str:
     """The form's reason text within its length limit: drop the optional sentences before cutting."""
     limit = context["max_chars"]
-    for brief in (False, True):
-        reason = " ".join(_render_block(template, "reason", {**context, "brief": brief}).split())
+    shorter = {"brief": True, "policy": "", "data_kinds": context["data_kinds_short"]}
+    for variant in ({}, {"brief": True}, shorter):
+        reason = " ".join(_render_block(template, "reason", {**context, **variant}).split())
         if len(reason) <= limit:
             return reason
     return reason[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
@@ -337,13 +342,16 @@ def _context(
         "signals": _join(signals, language),
         "moderator_context": moderator_context,
         "data_kinds": _join(kinds, language),
+        "data_kinds_short": (
+            ", ".join(kinds[:3]) + (" en meer" if language == "nl" else " and more") if len(kinds) > 3 else _join(kinds, language)
+        ),
         "excerpt": redact(text, scan.entities) if kind == "police_report" else "",
         "channel": channel,
         "max_chars": max_chars,
         "reason": "",
         "brief": False,
     }
-    return context, missing
+    return context, sorted(missing, key=_MISSING_ORDER.index)
 
 
 def _channel(
