@@ -1,0 +1,1 @@
+"""piiscore's HTTP server: a thin Flask layer over the piiscore library."""

@@ -1,0 +1,211 @@
+"""The dashboard: server-rendered pages at ``/`` for moderators who log in with their API key.
+
+The session cookie holds the moderator's name, a fingerprint of the key (so a revoked key ends
+its sessions at once) and a CSRF token; it is HttpOnly, SameSite=Strict, and Secure whenever
+the request came over TLS. Every form carries the CSRF token.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import secrets
+from functools import wraps
+
+from flask import (Blueprint, Flask, abort, current_app, flash, g, has_request_context, redirect,
+                   render_template, request, session, url_for)
+from flask.sessions import SecureCookieSessionInterface
+
+from server.auth import get_key_store, hash_key, verify_key
+from server.cases.api import evidence_response, export_response
+from server.cases.store import FOLLOW_UP_KINDS, STATUSES, TRANSITIONS, CaseError, CaseStore
+from server.validation import PLATFORMS
+from piiscore.types import RISK_LEVELS
+
+bp = Blueprint("dashboard", __name__, template_folder="templates", static_folder="static",
+               static_url_path="/static/cases")
+
+SESSION_HOURS = 8
+PAGE_SIZE = 50
+_FINGERPRINT_CHARS = 16
+
+
+class TlsAwareSessionInterface(SecureCookieSessionInterface):
+    """Flask's signed cookie, marked Secure when this request arrived over https."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return bool(app.config["SESSION_COOKIE_SECURE"]) or (has_request_context() and request.is_secure)
+
+
+def init_app(app: Flask) -> None:
+    app.config.update(
+        SESSION_COOKIE_NAME="piiscore_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Strict",
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=SESSION_HOURS),
+    )
+    app.session_interface = TlsAwareSessionInterface()
+    app.jinja_env.autoescape = True
+
+
+def store() -> CaseStore:
+    return current_app.extensions["piiscore_cases"]
+
+
+# -- session and CSRF ---------------------------------------------------------------------------
+
+def csrf_token() -> str:
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(32)
+    return session["csrf"]
+
+
+def _key_still_valid(name: str, fingerprint: str) -> bool:
+    return any(e["name"] == name and hmac.compare_digest(e["hash"][:_FINGERPRINT_CHARS], fingerprint)
+               for e in get_key_store().entries())
+
+
+@bp.app_context_processor
+def _template_helpers():
+    return {"csrf_token": csrf_token}
+
+
+@bp.before_request
+def _check_session_and_csrf():
+    g.moderator = None
+    name, fingerprint = session.get("moderator"), session.get("key_fingerprint", "")
+    if name and _key_still_valid(name, fingerprint):
+        g.moderator = name
+    elif name:
+        session.clear()
+    if request.method == "POST":
+        sent = request.form.get("csrf_token", "")
+        if not sent or not session.get("csrf") or not hmac.compare_digest(sent, session["csrf"]):
+            abort(400, "The form expired or did not come from this dashboard; reload the page and retry.")
+
+
+def login_required(view):
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if g.moderator is None:
+            return redirect(url_for("dashboard.login", next=request.full_path if request.method == "GET" else None))
+        return view(*args, **kwargs)
+    return wrapped
+
+
+def _safe_next(target: str | None) -> str:
+    # Only a path on this site: never //host or a scheme.
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("dashboard.case_list")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if request.method == "POST":
+        key = request.form.get("api_key", "").strip()
+        name = verify_key(key) if key else None
+        if name is None:
+            flash("That API key is not valid.", "error")
+            return render_template("cases/login.html"), 401
+        session.clear()
+        session.permanent = True
+        session["moderator"] = name
+        session["key_fingerprint"] = hash_key(key)[:_FINGERPRINT_CHARS]
+        session["csrf"] = secrets.token_urlsafe(32)  # a new token for the new session
+        return redirect(_safe_next(request.args.get("next")))
+    return render_template("cases/login.html")
+
+
+@bp.post("/logout")
+def logout():
+    session.clear()
+    flash("You are logged out.", "info")
+    return redirect(url_for("dashboard.login"))
+
+
+# -- pages --------------------------------------------------------------------------------------
+
+def _filters() -> dict:
+    def pick(name, choices):
+        value = request.args.get(name) or None
+        return value if value in choices else None
+
+    overdue = request.args.get("overdue")
+    page = request.args.get("page", "1")
+    page = int(page) if page.isdigit() and 0 < int(page) < 10**6 else 1
+    return {"status": pick("status", STATUSES), "level": pick("level", RISK_LEVELS),
+            "platform": pick("platform", PLATFORMS),
+            "overdue": {"yes": True, "no": False}.get(overdue or ""), "page": page}
+
+
+@bp.get("/")
+@login_required
+def case_list():
+    f = _filters()
+    result = store().list_cases(
+        status=[f["status"]] if f["status"] else None, level=[f["level"]] if f["level"] else None,
+        platform=[f["platform"]] if f["platform"] else None, overdue=f["overdue"],
+        limit=PAGE_SIZE, offset=(f["page"] - 1) * PAGE_SIZE)
+    pages = max(1, -(-result["total"] // PAGE_SIZE))
+    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template("cases/list.html", result=result, filters=f, pages=pages, args=args,
+                           statuses=STATUSES, levels=RISK_LEVELS, platforms=PLATFORMS)
+
+
+@bp.get("/cases/<int:case_id>")
+@login_required
+def case_page(case_id: int):
+    case = store().get_case(case_id)
+    return render_template("cases/case.html", case=case, next_statuses=sorted(TRANSITIONS[case["status"]]),
+                           follow_up_kinds=FOLLOW_UP_KINDS)
+
+
+@bp.post("/cases/<int:case_id>/status")
+@login_required
+def change_status(case_id: int):
+    status = request.form.get("status", "")
+    if status not in STATUSES:
+        flash("Choose a status.", "error")
+        return redirect(url_for("dashboard.case_page", case_id=case_id))
+    kind = request.form.get("follow_up_kind") or None
+    try:
+        store().change_status(
+            case_id, status=status, moderator=g.moderator, note=request.form.get("note", "").strip()[:2000] or None,
+            follow_up_kind=kind if kind in FOLLOW_UP_KINDS else None,
+            police_report_number=(request.form.get("police_report_number") or "").strip()[:100] or None)
+    except CaseError as exc:
+        if exc.status != 409:
+            raise
+        flash(exc.message, "error")
+    else:
+        flash(f"Status changed to {status}.", "info")
+    return redirect(url_for("dashboard.case_page", case_id=case_id))
+
+
+@bp.get("/cases/<int:case_id>/evidence/<int:evidence_id>")
+@login_required
+def download_evidence(case_id: int, evidence_id: int):
+    meta, content = store().read_evidence(case_id, evidence_id, moderator=g.moderator, via="dashboard")
+    return evidence_response(meta, content)
+
+
+@bp.get("/cases/<int:case_id>/export")
+@login_required
+def export_case(case_id: int):
+    return export_response(case_id, store().export_case(case_id, moderator=g.moderator))
+
+
+# -- errors on dashboard pages are pages, not JSON ---------------------------------------------
+
+@bp.errorhandler(CaseError)
+def _case_error(exc: CaseError):
+    return render_template("cases/error.html", status=exc.status, message=exc.message), exc.status
+
+
+@bp.errorhandler(400)
+@bp.errorhandler(404)
+@bp.errorhandler(405)
+def _http_error(exc):
+    message = exc.description if exc.code == 400 else {404: "There is no such page.",
+                                                       405: "This page does not take that request."}[exc.code]
+    return render_template("cases/error.html", status=exc.code, message=message), exc.code
