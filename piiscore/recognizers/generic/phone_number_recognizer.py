@@ -1,0 +1,111 @@
+"""PHONE_NUMBER: telephone numbers, Dutch formats first.
+
+Telefoonnummer ("phone number"). Dutch numbers have a trunk 0 and 9 more digits: mobiles
+06-12345678, area codes 010 / 020 (3 digits) or 0111 (4 digits), 085 (VoIP), 088 (companies),
+0800 (free) and 0900 (premium, 7 or 10 digits), internationally +31 or 0031 without the 0,
+sometimes with "(0)": "+31 (0)6 12345678". Numbers are checked with Google's libphonenumber
+(`phonenumbers.PhoneNumberMatcher`, leniency VALID), region NL first, then BE, DE, GB; US
+numbers without a country code only in English text. Reference: ACM "Nummerplan"
+(acm.nl), libphonenumber metadata.
+
+Presidio's PhoneRecognizer runs the matcher for eight regions over the whole text, and none of
+them is NL. This one first finds digit runs with one cheap regex and runs the matcher only on
+those. A national number must start with its trunk 0 (a bare 9-digit run is a BSN or an order
+number, not a phone number); dates ("12-11-2024"), times, prices, IBANs and postcodes are not
+matched.
+
+Fictitious examples: 06-12345678, 06 1234 5678, (010) 123 45 67, +31 (0)6 12345678,
+0031 6 55 12 98 04, 0800-0432.
+"""
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+# digit runs with the separators phone numbers use; at least 7 digits are checked below
+_CANDIDATE = re.compile(r"(?<![\w+\-/.,])(?:\+|\(\+?)?\d[\d \t.\-/()]{5,24}\d(?![\w]|[.,\-/]\d)")
+_DATE = re.compile(r"^(?:\d{1,2}[\-/.]\d{1,2}[\-/.](?:\d{2}|\d{4})|\d{4}-\d{1,2}-\d{1,2})$")
+# an IBAN's country, check digits and bank code just before the digits
+_IBAN_HEAD = re.compile(r"[A-Za-z]{2}\d{2}\s?[A-Za-z]{4}\s?$")
+_US_NATIONAL = re.compile(r"^\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
+
+# Regions whose national (trunk 0) form is accepted; German and other numbers need +49 / 0049.
+NATIONAL_REGIONS = {"nl": ("NL", "BE"), "en": ("NL", "BE", "GB")}
+REGIONS = ("NL", "BE", "DE", "GB", "US")
+
+
+class PhoneNumberRecognizer(EntityRecognizer):
+    """Recognise phone numbers with libphonenumber, Dutch region first."""
+
+    LANGUAGES = ("nl", "en")
+    ENTITY = "PHONE_NUMBER"
+    SCORE = 0.7
+    CONTEXT = [
+        "tel", "telefoon", "telefoonnummer", "nummer", "nr", "bel", "bellen", "mobiel", "gsm",
+        "06", "whatsapp", "app", "sms", "phone", "call", "mobile", "number", "cell",
+    ]
+
+    def __init__(self, supported_language: str = "nl"):
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            name=type(self).__name__,
+            supported_language=supported_language,
+            context=self.CONTEXT,
+        )
+        self.allow_us_national = supported_language == "en"
+        self.national_regions = NATIONAL_REGIONS.get(supported_language, ("NL",))
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if entities and self.ENTITY not in entities:
+            return []
+        results = []
+        for cand in _CANDIDATE.finditer(text):
+            if sum(c.isdigit() for c in cand.group()) < 7:
+                continue
+            if _IBAN_HEAD.search(text[max(0, cand.start() - 10):cand.start()]):
+                continue
+            for start, end in self.numbers_in(cand.group()):
+                results.append(self._result(cand.start() + start, cand.start() + end))
+        return results
+
+    def numbers_in(self, chunk: str) -> list[tuple[int, int]]:
+        """Spans of valid phone numbers in a digit run, trailing punctuation excluded."""
+        found: list[tuple[int, int]] = []
+        for region in REGIONS:
+            try:
+                matches = list(phonenumbers.PhoneNumberMatcher(
+                    chunk, region, leniency=phonenumbers.Leniency.VALID))
+            except Exception:  # libphonenumber on odd input: never fail a scan
+                continue
+            for m in matches:
+                start, end = m.start, m.end
+                if any(start < e and s < end for s, e in found):
+                    continue
+                if self._acceptable(m.raw_string, region):
+                    found.append((start, end))
+        return found
+
+    def _acceptable(self, raw: str, region: str) -> bool:
+        if _DATE.search(raw):
+            return False
+        head = raw.lstrip("( ")
+        if head.startswith("+") or head.startswith("00"):
+            return True
+        if head.startswith("0"):
+            return region in self.national_regions
+        return region == "US" and self.allow_us_national and bool(_US_NATIONAL.match(raw))
+
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        explanation = AnalysisExplanation(
+            recognizer=self.name, original_score=self.SCORE,
+            textual_explanation="valid number per libphonenumber")
+        return RecognizerResult(
+            entity_type=self.ENTITY, start=start, end=end, score=self.SCORE,
+            analysis_explanation=explanation,
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})

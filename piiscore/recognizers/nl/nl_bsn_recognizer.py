@@ -1,0 +1,61 @@
+"""NL_BSN: the Dutch citizen service number.
+
+Burgerservicenummer (BSN, "citizen service number"): the personal number of everyone registered in
+the Netherlands, on passports, ID cards, payslips and care letters. Format: 9 digits, often
+written in groups: "111222333", "1112.22.333", "1112 22 333", "111 222 333". Check: the
+elfproef (11-test), 9*d1 + 8*d2 + ... + 2*d8 - d9 is a multiple of 11
+(`stdnum.nl.bsn`; rijksoverheid.nl "burgerservicenummer"). A number that fails it is never
+reported. A bare 9-digit number that passes is reported with a modest score; context words
+("bsn", "burgerservicenummer", "sofinummer") raise it.
+
+Fictitious examples (they pass the 11-test, belong to no one): 111222333, 1112.22.333,
+123456782, 126018157.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern, PatternRecognizer
+from stdnum.nl import bsn
+
+# A 9-digit national number right after a country code is a phone number, not a BSN.
+_AFTER_COUNTRY_CODE = re.compile(r"(?:\+|\b00)\d{1,3}[\s.\-]*(?:\(0\)[\s.\-]*)?$")
+
+
+class NlBsnRecognizer(PatternRecognizer):
+    """Recognise Dutch BSNs: 9 digits (optionally grouped 4-2-3 or 3-3-3) passing the 11-test."""
+
+    LANGUAGES = ("nl", "en")
+    PATTERNS = [
+        Pattern("BSN (9 digits)", r"(?<![\w.,+\-/])\d{9}(?![\w\-/]|[.,]\d)", 0.5),
+        Pattern("BSN (grouped 4-2-3)", r"(?<![\w.,+\-/])\d{4}[. ]\d{2}[. ]\d{3}(?![\w\-/]|[.,]\d)", 0.5),
+        Pattern("BSN (grouped 3-3-3)", r"(?<![\w.,+\-/])\d{3}[. ]\d{3}[. ]\d{3}(?![\w\-/]|[.,]\d)", 0.4),
+    ]
+    CONTEXT = [
+        "bsn", "burgerservicenummer", "burgerservice", "sofinummer", "sofi", "persoonsnummer",
+        "citizen service number", "social security", "ssn",
+    ]
+
+    def __init__(self, supported_language: str = "nl", supported_entity: str = "NL_BSN"):
+        super().__init__(
+            supported_entity=supported_entity,
+            name=type(self).__name__,
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language=supported_language,
+        )
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results if not _AFTER_COUNTRY_CODE.search(text[max(0, r.start - 12):r.start])]
+
+    def validate_result(self, pattern_text: str):
+        """False when the 11-test fails (drop); None when it holds, so the score comes from the
+        pattern and the context. Never raises."""
+        try:
+            number = bsn.compact(pattern_text)
+        except Exception:  # stdnum is strict; a validator inside a scan never raises
+            return False
+        if len(number) != 9 or len(set(number)) == 1:
+            return False
+        return None if bsn.is_valid(number) else False

@@ -1,0 +1,74 @@
+"""NL_LICENSE_PLATE: Dutch vehicle registration plates.
+
+Kenteken ("registration plate"): 6 letters and digits in three groups, in one of the 14 RDW side
+codes ("GH-482-K", "85-HJ-NP", "4-TGR-21", "H-07-NZB"), without banned letter groups (SS, SD,
+NSB, ...; see `piiscore.validators.nl_kenteken`). Reference: Regeling kentekens en
+kentekenplaten, art. 1 (BWBR0009071).
+
+Upper or lower case. With dashes in a valid side code the plate is reported. Written without
+dashes ("GH482K") it looks like any product or order code, so it is reported only when a context
+word (kenteken, auto, plaat, rijdt, license plate, ...) stands before it.
+
+Fictitious examples: GH-482-K, 85-HJ-NP, 52-kzt-8, kenteken gh482k.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+from ...validators import nl_kenteken
+from ..context_window import cue_before
+
+_L, _D = "[A-Za-z]", r"\d"
+_SEP = r"[ \t]?-[ \t]?"
+
+
+def _sidecode_regex(sep: str) -> str:
+    alternatives = []
+    for groups in nl_kenteken.SIDECODES.values():
+        parts = ["".join(_L if c == "L" else _D for c in g) for g in groups]
+        alternatives.append(sep.join(parts))
+    return r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?![\w]|-\w)"
+
+
+_CUE = re.compile(
+    r"\b(?:kenteken\w*|nummerbord\w*|auto\w*|wagen|plaat|rijdt|rijden|reed|bestelbus|busje|"
+    r"scooter|motor|license plate|licence plate|plate|car|drives|registration)\b(?:[^\w.!?]+\w+){0,3}?[^\w.!?]*$",
+    re.IGNORECASE)
+
+
+class NlLicensePlateRecognizer(PatternRecognizer):
+    """Recognise Dutch licence plates in the 14 side codes."""
+
+    LANGUAGES = ("nl", "en")
+    PATTERNS = [
+        Pattern("kenteken (dashes)", _sidecode_regex(_SEP), 0.6),
+        Pattern("kenteken (no dashes)", _sidecode_regex(""), 0.2),
+    ]
+    CONTEXT = ["kenteken", "nummerbord", "auto", "plaat", "rijdt", "license", "licence", "plate", "car"]
+
+    def __init__(self, supported_language: str = "nl", supported_entity: str = "NL_LICENSE_PLATE"):
+        super().__init__(
+            supported_entity=supported_entity,
+            name=type(self).__name__,
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language=supported_language,
+        )
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        kept = []
+        for r in results:
+            if "-" not in text[r.start:r.end]:
+                # undashed: only with a cue right before it, within a few words
+                if not cue_before(text, r.start, _CUE, window=50):
+                    continue
+                r.score = 0.55
+            kept.append(r)
+        return kept
+
+    def validate_result(self, pattern_text: str):
+        """False for a banned letter group or impossible letters; None otherwise."""
+        return None if nl_kenteken.is_valid(pattern_text) else False

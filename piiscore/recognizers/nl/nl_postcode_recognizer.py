@@ -1,0 +1,59 @@
+"""NL_POSTCODE: Dutch postal codes.
+
+Postcode ("postal code"): 4 digits, the first not 0, then 2 letters, with or without a space:
+"3012 AB", "3012AB", and in posts also lower case "3012 ab". The letter pairs SA, SD and SS are
+never issued (their occupation-era associations). Validator: `stdnum.nl.postcode`
+(PostNL; en.wikipedia.org/wiki/Postal_codes_in_the_Netherlands).
+
+A number followed by a unit or a short word ("1000 km", "2024 en", "1985 op") is not a postcode:
+lower-case pairs that are ordinary words are dropped, units always, and upper-case word pairs
+after a year-like number ("IN 2024 EN") too.
+
+Fictitious examples: 3012 AB, 2517AK, 9711 nz.
+"""
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+from stdnum.nl import postcode
+
+_UNITS = frozenset(
+    "km cm mm dm kg mg gr ml cl dl kb mb gb tb pk kw hz ms uu".split())
+_WORDS = frozenset(
+    "en in op is of te om al nu ik je we ze er na ja nee de da du zo ok at on to or as an am pm "
+    "my me he it so no do go be by up us ur et eo ie xl xs".split())
+
+
+def _year_like(digits: str) -> bool:
+    return 1900 <= int(digits) <= 2099
+
+
+class NlPostcodeRecognizer(PatternRecognizer):
+    """Recognise Dutch postcodes, "3012 AB" / "3012AB" / "3012 ab"."""
+
+    LANGUAGES = ("nl", "en")
+    PATTERNS = [
+        Pattern("postcode", r"(?<![\w\-/.,])[1-9]\d{3} ?[A-Za-z]{2}(?![\w\-/@])", 0.6),
+    ]
+    CONTEXT = ["postcode", "adres", "woont", "woonachtig", "address", "zip", "postal"]
+
+    def __init__(self, supported_language: str = "nl", supported_entity: str = "NL_POSTCODE"):
+        super().__init__(
+            supported_entity=supported_entity,
+            name=type(self).__name__,
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language=supported_language,
+        )
+
+    def validate_result(self, pattern_text: str):
+        """False for impossible codes (SA/SD/SS) and number + word/unit; None otherwise."""
+        digits, letters = pattern_text[:4], pattern_text[4:].strip()
+        pair = letters.lower()
+        if pair in _UNITS:
+            return False
+        if pair in _WORDS and (not letters.isupper() or _year_like(digits)):
+            return False
+        try:
+            return None if postcode.is_valid(pattern_text) else False
+        except Exception:
+            return False
