@@ -8,7 +8,7 @@ import pytest
 from piiscore.types import Entity, RiskScore, ScanResult
 
 SHA_SCREENSHOT = "3f" * 32
-SHA_HTML = "0123456789abcdef" * 4
+SHA_HTML = "5e" * 32
 
 POSTS = {
     "nl": (
