@@ -1,0 +1,30 @@
+// In-page highlights, injected on demand into the scanned tab (activeTab + scripting).
+import { highlightSpans, removeHighlights } from '../lib/page-scripts.js';
+import { placeEntities } from '../lib/offsets.js';
+import { kindInfo } from '../lib/entity-kinds.js';
+
+/** Spans to mark in the page: the entity texts from the selection, with colour and label. */
+export function pageSpans(text, entities) {
+  return placeEntities(text, entities).map((e) => {
+    const kind = kindInfo(e.type);
+    return { text: e.text, type: e.type, color: kind.color, label: chrome.i18n.getMessage(kind.labelKey) || e.type };
+  });
+}
+
+export async function showPageHighlights(current) {
+  const spans = pageSpans(current.text, current.result?.entities);
+  const [{ result }] = await chrome.scripting.executeScript({
+    target: { tabId: current.tabId, frameIds: [current.frameId ?? 0] },
+    func: highlightSpans,
+    args: [current.token, spans],
+  });
+  return result;
+}
+
+export async function clearPageHighlights(tabId, frameId = 0) {
+  try {
+    await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: removeHighlights });
+  } catch {
+    // The tab was closed or navigated away: nothing left to clean.
+  }
+}
