@@ -72,9 +72,8 @@ def format_text(draft: dict[str, Any]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """``argv`` holds what follows ``piiscore draft`` (the top-level CLI strips the subcommand)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["draft"]:  # called with the subcommand still in front
-        argv = argv[1:]
     try:
         args = _parser().parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage message

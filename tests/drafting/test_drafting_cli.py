@@ -32,7 +32,7 @@ def post_file(tmp_path, posts):
 
 
 def test_json_draft_from_a_file(fake_scan, post_file, capsys, posts):
-    code = main(["draft", str(post_file), "--kind", "dsa_notice", "--url", "https://social.example/p/1",
+    code = main([str(post_file), "--kind", "dsa_notice", "--url", "https://social.example/p/1",
                  "--platform", "telegram", "--notifier-name", "M. Janssen",
                  "--notifier-email", "meldingen@jeugdzorg-voorbeeld.example", "--organisation", "Stichting X"])
     assert code == 0
