@@ -3,6 +3,9 @@
 The session cookie holds the moderator's name, a fingerprint of the key (so a revoked key ends
 its sessions at once) and a CSRF token; it is HttpOnly, SameSite=Strict, and Secure whenever
 the request came over TLS. Every form carries the CSRF token.
+
+``static/forms.js`` posts the forms as JSON, because the server's request limits take only JSON
+bodies; the views read either, and answer a JSON submission with ``{"redirect": url}``.
 """
 from __future__ import annotations
 
@@ -11,8 +14,8 @@ import hmac
 import secrets
 from functools import wraps
 
-from flask import (Blueprint, Flask, abort, current_app, flash, g, has_request_context, redirect,
-                   render_template, request, session, url_for)
+from flask import (Blueprint, Flask, abort, current_app, flash, g, has_request_context, jsonify,
+                   redirect, render_template, request, session, url_for)
 from flask.sessions import SecureCookieSessionInterface
 
 from server.auth import get_key_store, hash_key, verify_key
@@ -78,16 +81,33 @@ def _check_session_and_csrf():
     elif name:
         session.clear()
     if request.method == "POST":
-        sent = request.form.get("csrf_token", "")
+        sent = form_field("csrf_token")
         if not sent or not session.get("csrf") or not hmac.compare_digest(sent, session["csrf"]):
-            abort(400, "The form expired or did not come from this dashboard; reload the page and retry.")
+            message = "The form expired or did not come from this dashboard; reload the page and retry."
+            if request.is_json:
+                flash(message, "error")
+                return jsonify({"redirect": url_for("dashboard.case_list")}), 400
+            abort(400, message)
+
+
+def form_field(name: str, max_chars: int = 4000) -> str:
+    """A field of the submitted form, sent as JSON (forms.js) or form-encoded."""
+    data = request.get_json(silent=True) if request.is_json else request.form
+    value = data.get(name, "") if isinstance(data, dict) else ""
+    return value.strip()[:max_chars] if isinstance(value, str) else ""
+
+
+def done(target: str):
+    """Where to go after a form: a redirect, or its URL for forms.js."""
+    return jsonify({"redirect": target}) if request.is_json else redirect(target)
 
 
 def login_required(view):
     @wraps(view)
     def wrapped(*args, **kwargs):
         if g.moderator is None:
-            return redirect(url_for("dashboard.login", next=request.full_path if request.method == "GET" else None))
+            wanted = request.full_path.rstrip("?") if request.method == "GET" else None
+            return redirect(url_for("dashboard.login", next=wanted))
         return view(*args, **kwargs)
     return wrapped
 
@@ -102,17 +122,19 @@ def _safe_next(target: str | None) -> str:
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     if request.method == "POST":
-        key = request.form.get("api_key", "").strip()
+        key = form_field("api_key", 300)
         name = verify_key(key) if key else None
         if name is None:
             flash("That API key is not valid.", "error")
+            if request.is_json:
+                return jsonify({"redirect": request.full_path.rstrip("?")}), 401
             return render_template("cases/login.html"), 401
         session.clear()
         session.permanent = True
         session["moderator"] = name
         session["key_fingerprint"] = hash_key(key)[:_FINGERPRINT_CHARS]
         session["csrf"] = secrets.token_urlsafe(32)  # a new token for the new session
-        return redirect(_safe_next(request.args.get("next")))
+        return done(_safe_next(request.args.get("next")))
     return render_template("cases/login.html")
 
 
@@ -120,7 +142,7 @@ def login():
 def logout():
     session.clear()
     flash("You are logged out.", "info")
-    return redirect(url_for("dashboard.login"))
+    return done(url_for("dashboard.login"))
 
 
 # -- pages --------------------------------------------------------------------------------------
@@ -163,23 +185,24 @@ def case_page(case_id: int):
 @bp.post("/cases/<int:case_id>/status")
 @login_required
 def change_status(case_id: int):
-    status = request.form.get("status", "")
+    page = url_for("dashboard.case_page", case_id=case_id)
+    status = form_field("status")
     if status not in STATUSES:
         flash("Choose a status.", "error")
-        return redirect(url_for("dashboard.case_page", case_id=case_id))
-    kind = request.form.get("follow_up_kind") or None
+        return done(page)
+    kind = form_field("follow_up_kind")
     try:
         store().change_status(
-            case_id, status=status, moderator=g.moderator, note=request.form.get("note", "").strip()[:2000] or None,
+            case_id, status=status, moderator=g.moderator, note=form_field("note", 2000) or None,
             follow_up_kind=kind if kind in FOLLOW_UP_KINDS else None,
-            police_report_number=(request.form.get("police_report_number") or "").strip()[:100] or None)
+            police_report_number=form_field("police_report_number", 100) or None)
     except CaseError as exc:
         if exc.status != 409:
             raise
         flash(exc.message, "error")
     else:
         flash(f"Status changed to {status}.", "info")
-    return redirect(url_for("dashboard.case_page", case_id=case_id))
+    return done(page)
 
 
 @bp.get("/cases/<int:case_id>/evidence/<int:evidence_id>")

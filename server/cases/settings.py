@@ -17,8 +17,9 @@ DEFAULTS: dict[str, Any] = {
     "DATABASE_URL": None,  # None: <DATA_DIR>/cases.sqlite3
     "EVIDENCE_KEY": None,  # None: <DATA_DIR>/evidence.key, created 0600 on first run
     "EVIDENCE_RETENTION_DAYS": 365,
-    "EVIDENCE_MAX_BYTES": {"text": 1_000_000, "html": 5_000_000, "screenshot": 10_000_000},
-    "CASE_MAX_TEXT_CHARS": 50_000,
+    # Decoded sizes. Base64 adds a third, and the server's MAX_CONTENT_LENGTH (12 MiB) caps the
+    # upload, so a screenshot can be at most about 9 MiB unless that ceiling is raised too.
+    "EVIDENCE_MAX_BYTES": {"text": 1_000_000, "html": 5_000_000, "screenshot": 8_000_000},
     # When to follow up after a status change (legal-facts.md sections 2 and 3): a DSA notice
     # has no legal deadline, so the team escalates after 3 days without a decision; a GDPR
     # erasure request must be answered within one month (Art. 12(3)).
@@ -60,7 +61,6 @@ class CaseSettings:
     evidence_key: bytes
     retention_days: int = 365
     max_bytes: Mapping[str, int] = field(default_factory=dict)
-    max_text_chars: int = 50_000
     follow_up: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -86,7 +86,6 @@ class CaseSettings:
             evidence_key=key,
             retention_days=int(get("EVIDENCE_RETENTION_DAYS")),
             max_bytes={**DEFAULTS["EVIDENCE_MAX_BYTES"], **dict(get("EVIDENCE_MAX_BYTES"))},
-            max_text_chars=int(get("CASE_MAX_TEXT_CHARS")),
             follow_up=follow_up,
         )
 
