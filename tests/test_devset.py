@@ -67,6 +67,15 @@ def test_markup_parser_rejects_malformed_spans(bad):
         build.parse_markup(bad)
 
 
+def test_section_heading_ends_a_post():
+    records = build.parse_source("# Title\n### p1 nl low\nEen post.\n\n## Next section\nnotes\n### p2 en none\nTwo")
+    assert [(r["id"], r["text"]) for r in records] == [("p1", "Een post."), ("p2", "Two")]
+
+
+def test_no_post_text_carries_markdown_headings():
+    assert not [r["id"] for r in RECORDS if "\n#" in r["text"] or r["text"].startswith("#")]
+
+
 def test_header_rejects_unknown_level_and_flag():
     with pytest.raises(build.MarkupError):
         build.parse_source("### p1 nl severe\ntekst")

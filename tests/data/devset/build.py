@@ -6,9 +6,9 @@ Usage::
     python tests/data/devset/build.py --check    # exit 1 when devset.jsonl is out of date
 
 The markup is described at the top of ``posts.md``. In short: a post starts with a header line
-``### <id> <lang> <level> [threat] [cta]``; its text runs to the next header; entity spans are
-written inline as ``[[TYPE|value]]``; ``<U+200B>`` stands for one code point (for invisible and
-look-alike characters that are hard to type or to see).
+``### <id> <lang> <level> [threat] [cta]``; its text runs to the next header or ``#`` / ``##``
+section heading; entity spans are written inline as ``[[TYPE|value]]``; ``<U+200B>`` stands for
+one code point (for invisible and look-alike characters that are hard to type or to see).
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ LEVELS = ("none", "low", "medium", "high", "critical")
 FLAG_WORDS = {"threat": "threat", "cta": "call_to_action"}
 
 _HEADER = re.compile(r"^### (\S+)(.*)$")
+_SECTION = re.compile(r"^#{1,2} ")  # a level-1/2 heading ends the post before it
 _ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
 _SPAN = re.compile(r"\[\[([A-Z_]+)\|(.*?)\]\]", re.DOTALL)
 
@@ -115,6 +116,9 @@ def parse_source(source: str) -> list[dict]:
             flush()
             header = _parse_header(match.group(1), match.group(2))
             body = []
+        elif _SECTION.match(line):
+            flush()
+            header = None
         elif header is not None:
             body.append(line)
     flush()
