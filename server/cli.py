@@ -79,8 +79,6 @@ def serve(argv: list[str]) -> int:
     parser.add_argument("--threads", type=int, help="waitress worker threads (default 8)")
     args = parser.parse_args(argv)
 
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from waitress.server import create_server
 
     from server.app import create_app
@@ -90,6 +88,8 @@ def serve(argv: list[str]) -> int:
     except (ValueError, OSError) as exc:
         print(f"piiscore-server: cannot start: {exc}", file=sys.stderr)
         return 2
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     host = args.host or app.config["HOST"]
     port = app.config["PORT"] if args.port is None else args.port
     threads = args.threads or app.config["THREADS"]

@@ -1,4 +1,5 @@
-"""Request-shape limits applied before any view: JSON only, and a small body unless a view opts in.
+"""Request-shape limits applied before any view: a small body unless a view opts in, and JSON
+only on the JSON API (``/api/*``, ``/analyze``, ``/anonymize``).
 
 ``MAX_CONTENT_LENGTH`` is the ceiling for the few views that take uploads (evidence); every other
 route gets ``MAX_JSON_BYTES``. A view opts in with ``@large_body``.
@@ -28,5 +29,7 @@ def enforce_request_limits() -> None:
     limit = request.max_content_length
     if limit is not None and request.content_length is not None and request.content_length > limit:
         raise ApiError(413, f"The request body is larger than {limit} bytes.")
-    if request.mimetype != "application/json":
+    # The JSON API takes JSON only; the dashboard's HTML forms post form data.
+    json_api = request.path.startswith("/api/") or request.path in current_app.config["OPTIONAL_AUTH_PATHS"]
+    if json_api and request.mimetype != "application/json":
         raise ApiError(415, "Send a JSON body with 'Content-Type: application/json'.")

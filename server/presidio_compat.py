@@ -129,6 +129,8 @@ def _ad_hoc_recognizers(body: dict, language: str, flags: int) -> list[tuple[Pat
         if pattern_count > current_app.config["MAX_AD_HOC_PATTERNS"]:
             raise ApiError(400, "Too many ad-hoc patterns in one request "
                                 f"(at most {current_app.config['MAX_AD_HOC_PATTERNS']}).")
+        for p in patterns:
+            _compile(p["regex"], flags, f"{what} pattern '{str(p.get('name'))[:40]}'")
         try:
             recognizer = PatternRecognizer.from_dict(spec)
         except (ValueError, TypeError, KeyError, AttributeError, InvalidParamError):
