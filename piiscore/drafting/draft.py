@@ -37,6 +37,7 @@ _MISSING_ORDER = (
     "url", "platform", "account_handle", "notifier_name", "notifier_email", "organisation",
     "authorisation", "captured_at", "evidence", "data_kinds", "context",
 )
+_TRUSTED_FLAGGER_ONLY = {"non_english_form_misroutes_trusted_flaggers"}
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 _MOBILE = re.compile(r"^\s*(\+|00)?\s*(31)?[\s\-.()]*0?6")
@@ -65,12 +66,13 @@ def make_draft(
 ) -> dict[str, Any]:
     """Return ``{kind, language, subject, body, channel: {name, url, notes}, missing}``.
 
-    ``details`` (all optional): url / urls, platform, account_handle, post_id, notifier_name,
-    notifier_email, organisation, trusted_flagger, authorisation, police_report_number,
-    captured_at and posted_at (ISO 8601, shown in UTC), evidence ([{kind, sha256, captured_at}]), stalking,
-    filer_role (organisation | representative | person_concerned), context (the moderator's own
-    words on why the post intimidates), data_kinds (extra kinds the moderator confirmed: photo,
-    family, children, daily_routine, home_address).
+    ``details`` (all optional): url / urls, platform, account_handle, post_id, video_timestamp,
+    notifier_name, notifier_email, organisation, trusted_flagger, authorisation,
+    police_report_number, captured_at and posted_at (ISO 8601, shown in UTC), evidence
+    ([{kind, sha256, captured_at}]), stalking, filer_role (organisation | representative |
+    person_concerned), context (the moderator's own words on why the post intimidates),
+    data_kinds (kinds only the moderator can confirm: home_address, photo, family, children,
+    daily_routine).
 
     Raises ``ValueError`` for an unknown kind, language or platform, or a malformed hash or time.
     """
@@ -305,7 +307,7 @@ def _context(
     if not evidence:
         given_or_placeholder("evidence", "")
 
-    channel, channel_missing = _channel(kind, platform, language, authorised)
+    channel, channel_missing = _channel(kind, platform, language, authorised, trusted_flagger)
     for field in channel_missing:
         if field not in missing:
             missing.append(field)
@@ -323,6 +325,7 @@ def _context(
         "urls": urls,
         "account_handle": given_or_placeholder("account_handle", _clean(details.get("account_handle"))),
         "post_id": _clean(details.get("post_id")),
+        "video_timestamp": _clean(details.get("video_timestamp")),
         "notifier_name": given_or_placeholder("notifier_name", _clean(details.get("notifier_name"))),
         "notifier_email": given_or_placeholder("notifier_email", _clean(details.get("notifier_email"))),
         "organisation": organisation or (labels.PLACEHOLDERS["organisation"][language] if trusted_flagger else ""),
@@ -355,7 +358,7 @@ def _context(
 
 
 def _channel(
-    kind: str, platform: Mapping[str, Any], language: str, authorised: bool
+    kind: str, platform: Mapping[str, Any], language: str, authorised: bool, trusted_flagger: bool
 ) -> tuple[dict[str, Any], list[str]]:
     notes_text = labels.CHANNEL_NOTES
     if kind == "gdpr_erasure":
@@ -382,7 +385,13 @@ def _channel(
             missing.append("authorisation")
     if data.get("requirements_unconfirmed") and data.get("requirements"):
         notes.append(notes_text["unconfirmed"][language].format(what=notes_text["unconfirmed_requirements"][language]))
-    notes.extend(notes_text[code][language] for code in data.get("requirements", []))
+    notes.extend(
+        notes_text[code][language]
+        for code in data.get("requirements", [])
+        if trusted_flagger or code not in _TRUSTED_FLAGGER_ONLY
+    )
+    if kind == "dsa_notice":
+        notes.append(notes_text["role_based_email"][language])
     notes.append(notes_text["one_post_per_notice"][language])
     return {"name": data["name"] or _generic_channel_name(kind, language), "url": data.get("url"), "notes": notes}, missing
 

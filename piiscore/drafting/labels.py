@@ -167,6 +167,10 @@ CHANNEL_NOTES: dict[str, dict[str, str]] = {
         "nl": "Gebruik het elektronische meldkanaal voor illegale inhoud dat elke hostingdienst moet bieden "
         "(art. 16 lid 1 DSA).",
     },
+    "role_based_email": {
+        "en": "Give a role-based e-mail address of the organisation as the notifier's address, not a personal one.",
+        "nl": "Geef als adres van de melder een functioneel e-mailadres van de organisatie, geen persoonlijk adres.",
+    },
     "one_post_per_notice": {
         "en": "Nothing is sent automatically: check the draft, fill in the blanks and send it yourself, one "
         "notice per post (frequent unfounded notices can get a notifier suspended, art. 23 DSA).",

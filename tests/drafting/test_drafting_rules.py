@@ -215,3 +215,18 @@ def test_platform_report_reason_fits_the_length_limit(platform, language, posts)
     reason = draft["body"].rstrip("\n").split("\n")[-1]
     assert 100 < len(reason) <= 500
     assert "285d" in reason
+
+
+def test_video_timestamp_is_part_of_the_location(posts):
+    text, scan, details = posts.case_inputs("plain", "nl")
+    for kind in ("dsa_notice", "platform_report", "police_report"):
+        body = make_draft(text, scan, kind, "nl", {**details, "video_timestamp": "01:23"})["body"]
+        assert "Tijdstip in de video: 01:23" in body
+
+
+def test_trusted_flagger_advice_only_for_trusted_flaggers(posts):
+    text, scan, details = posts.case_inputs("plain", "en")
+    plain = make_draft(text, scan, "dsa_notice", "en", {**details, "platform": "x"})
+    flagger = make_draft(text, scan, "dsa_notice", "en", {**details, "platform": "x", "trusted_flagger": True})
+    assert not any("English version" in n for n in plain["channel"]["notes"])
+    assert any("English version" in n for n in flagger["channel"]["notes"])
