@@ -9,8 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from stdnum import iban
-from stdnum.nl import bsn, postcode
+from stdnum import iban, luhn
+from stdnum.nl import bsn, identiteitskaartnummer, postcode
 
 from piiscore.evaluation import ENTITY_TYPES
 from piiscore.types import RISK_LEVELS
@@ -147,6 +147,18 @@ def test_plates_follow_a_sidecode():
     values = [_plain(a["text"]).upper() for _, a in ANNOTATIONS if a["type"] == "NL_LICENSE_PLATE"]
     assert values
     assert all(PLATE.match(v) for v in values), [v for v in values if not PLATE.match(v)]
+
+
+def test_id_documents_and_cards_are_valid():
+    documents = [_plain(a["text"]) for _, a in ANNOTATIONS if a["type"] == "NL_ID_DOCUMENT"]
+    cards = [_plain(a["text"]) for _, a in ANNOTATIONS if a["type"] == "CREDIT_CARD"]
+    assert documents and cards
+    assert all(identiteitskaartnummer.is_valid(v) for v in documents), documents
+    assert all(luhn.is_valid(v) for v in cards), cards
+
+
+def test_every_type_of_the_vocabulary_occurs():
+    assert {a["type"] for _, a in ANNOTATIONS} == set(ENTITY_TYPES)
 
 
 def test_nine_digit_numbers_failing_the_11_test_are_not_annotated():
