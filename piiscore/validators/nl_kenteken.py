@@ -15,6 +15,8 @@ side code 11 also PVV, SGP, VVD. From side code 7 on, vowels and C, Q are not us
 9
 >>> sidecode('GH482K')
 9
+>>> sidecode('G H - 4 8 2 - K')
+9
 >>> format('85hjnp')
 '85-HJ-NP'
 >>> validate('4-TGR-21')
@@ -64,7 +66,7 @@ def compact(number: str) -> str:
 
 def _groups(number: str):
     """Split into groups: by the dashes when given, else by letter/digit runs."""
-    parts = [p for p in re.split(r"\s*-\s*", number.strip().upper()) if p]
+    parts = [p.replace(" ", "") for p in re.split(r"\s*-\s*", number.strip().upper()) if p]
     if len(parts) == 3:
         return parts
     runs = re.findall(r"[A-Z]+|\d+", compact(number))

@@ -25,7 +25,7 @@ import phonenumbers
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 # digit runs with the separators phone numbers use; at least 7 digits are checked below
-_CANDIDATE = re.compile(r"(?<![\w+\-/.,])(?:\+|\(\+?)?\d[\d \t.\-/()]{5,24}\d(?![\w]|[.,\-/]\d)")
+_CANDIDATE = re.compile(r"(?<![\w+\-/.,])(?:\+|\(\+?)?\d[\d \t.\-/()]{5,24}\d\)?(?![\w]|[.,\-/]\d)")
 _DATE = re.compile(r"^(?:\d{1,2}[\-/.]\d{1,2}[\-/.](?:\d{2}|\d{4})|\d{4}-\d{1,2}-\d{1,2})$")
 # an IBAN's country, check digits and bank code just before the digits
 _IBAN_HEAD = re.compile(r"[A-Za-z]{2}\d{2}\s?[A-Za-z]{4}\s?$")
@@ -33,7 +33,10 @@ _US_NATIONAL = re.compile(r"^\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
 
 # Regions whose national (trunk 0) form is accepted; German and other numbers need +49 / 0049.
 NATIONAL_REGIONS = {"nl": ("NL", "BE"), "en": ("NL", "BE", "GB")}
-REGIONS = ("NL", "BE", "DE", "GB", "US")
+_VALID, _POSSIBLE = phonenumbers.Leniency.VALID, phonenumbers.Leniency.POSSIBLE
+# A Dutch mobile in a range libphonenumber calls unassigned (06-9...) is still a mobile number
+# to a reader, so 06 + 8 digits is accepted at POSSIBLE after the VALID passes.
+_DUTCH_MOBILE = re.compile(r"^6\d{8}$")
 
 
 class PhoneNumberRecognizer(EntityRecognizer):
@@ -42,6 +45,8 @@ class PhoneNumberRecognizer(EntityRecognizer):
     LANGUAGES = ("nl", "en")
     ENTITY = "PHONE_NUMBER"
     SCORE = 0.7
+    PASSES = (("NL", _VALID), ("BE", _VALID), ("DE", _VALID), ("GB", _VALID), ("US", _VALID),
+              ("NL", _POSSIBLE))
     CONTEXT = [
         "tel", "telefoon", "telefoonnummer", "nummer", "nr", "bel", "bellen", "mobiel", "gsm",
         "06", "whatsapp", "app", "sms", "phone", "call", "mobile", "number", "cell",
@@ -74,19 +79,22 @@ class PhoneNumberRecognizer(EntityRecognizer):
         return results
 
     def numbers_in(self, chunk: str) -> list[tuple[int, int]]:
-        """Spans of valid phone numbers in a digit run, trailing punctuation excluded."""
+        """Spans of phone numbers in a digit run, trailing punctuation excluded."""
         found: list[tuple[int, int]] = []
-        for region in REGIONS:
+        for region, leniency in self.PASSES:
             try:
-                matches = list(phonenumbers.PhoneNumberMatcher(
-                    chunk, region, leniency=phonenumbers.Leniency.VALID))
+                matches = list(phonenumbers.PhoneNumberMatcher(chunk, region, leniency=leniency))
             except Exception:  # libphonenumber on odd input: never fail a scan
                 continue
             for m in matches:
                 start, end = m.start, m.end
+                if chunk[start] == "(" and ")" not in m.raw_string:
+                    start += 1  # "(03 231 45 67)": the matcher keeps the opening bracket only
                 if any(start < e and s < end for s, e in found):
                     continue
-                if self._acceptable(m.raw_string, region):
+                if leniency == _POSSIBLE and not _DUTCH_MOBILE.match(str(m.number.national_number)):
+                    continue
+                if self._acceptable(chunk[start:end], region):
                     found.append((start, end))
         return found
 

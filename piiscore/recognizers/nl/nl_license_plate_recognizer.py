@@ -7,7 +7,8 @@ kentekenplaten, art. 1 (BWBR0009071).
 
 Upper or lower case. With dashes in a valid side code the plate is reported. Written without
 dashes ("GH482K") it looks like any product or order code, so it is reported only when a context
-word (kenteken, auto, plaat, rijdt, license plate, ...) stands before it.
+word (kenteken, auto, plaat, rijdt, license plate, ...) stands before it, within a few words in
+the same sentence; so is a plate spaced out to dodge filters ("kenteken: G H - 4 8 2 - K").
 
 Fictitious examples: GH-482-K, 85-HJ-NP, 52-kzt-8, kenteken gh482k.
 """
@@ -24,10 +25,11 @@ _L, _D = "[A-Za-z]", r"\d"
 _SEP = r"[ \t]?-[ \t]?"
 
 
-def _sidecode_regex(sep: str) -> str:
+def _sidecode_regex(sep: str, inner: str = "") -> str:
+    """One alternative per side code; `inner` may stand between the characters of a group."""
     alternatives = []
     for groups in nl_kenteken.SIDECODES.values():
-        parts = ["".join(_L if c == "L" else _D for c in g) for g in groups]
+        parts = [inner.join(_L if c == "L" else _D for c in g) for g in groups]
         alternatives.append(sep.join(parts))
     return r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?![\w]|-\w)"
 
@@ -37,6 +39,8 @@ _CUE = re.compile(
     r"scooter|motor|license plate|licence plate|plate|car|drives|registration)\b(?:[^\w.!?]+\w+){0,3}?[^\w.!?]*$",
     re.IGNORECASE)
 
+_SPACED = re.compile(r"[A-Za-z0-9] [A-Za-z0-9]")
+
 
 class NlLicensePlateRecognizer(PatternRecognizer):
     """Recognise Dutch licence plates in the 14 side codes."""
@@ -44,6 +48,8 @@ class NlLicensePlateRecognizer(PatternRecognizer):
     LANGUAGES = ("nl", "en")
     PATTERNS = [
         Pattern("kenteken (dashes)", _sidecode_regex(_SEP), 0.6),
+        # "G H - 4 8 2 - K": spaced out to dodge filters, still with its dashes
+        Pattern("kenteken (dashes, spaced)", _sidecode_regex(_SEP, inner=" ?"), 0.6),
         Pattern("kenteken (no dashes)", _sidecode_regex(""), 0.2),
     ]
     CONTEXT = ["kenteken", "nummerbord", "auto", "plaat", "rijdt", "license", "licence", "plate", "car"]
@@ -61,11 +67,12 @@ class NlLicensePlateRecognizer(PatternRecognizer):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         kept = []
         for r in results:
-            if "-" not in text[r.start:r.end]:
-                # undashed: only with a cue right before it, within a few words
+            plate = text[r.start:r.end]
+            if "-" not in plate or _SPACED.search(plate):
+                # undashed or spaced out: only with a cue right before it, within a few words
                 if not cue_before(text, r.start, _CUE, window=50):
                     continue
-                r.score = 0.55
+                r.score = max(r.score, 0.55)
             kept.append(r)
         return kept
 

@@ -6,8 +6,8 @@ never issued (their occupation-era associations). Validator: `stdnum.nl.postcode
 (PostNL; en.wikipedia.org/wiki/Postal_codes_in_the_Netherlands).
 
 A number followed by a unit or a short word ("1000 km", "2024 en", "1985 op") is not a postcode:
-lower-case pairs that are ordinary words are dropped, units always, and upper-case word pairs
-after a year-like number ("IN 2024 EN") too.
+lower-case pairs that are ordinary words or units are dropped, upper-case ones only after a
+year-like or round number ("IN 2024 EN", "1000 KM"; "6524 GR" is a postcode).
 
 Fictitious examples: 3012 AB, 2517AK, 9711 nz.
 """
@@ -48,10 +48,8 @@ class NlPostcodeRecognizer(PatternRecognizer):
     def validate_result(self, pattern_text: str):
         """False for impossible codes (SA/SD/SS) and number + word/unit; None otherwise."""
         digits, letters = pattern_text[:4], pattern_text[4:].strip()
-        pair = letters.lower()
-        if pair in _UNITS:
-            return False
-        if pair in _WORDS and (not letters.isupper() or _year_like(digits)):
+        if letters.lower() in _UNITS | _WORDS and (
+                not letters.isupper() or _year_like(digits) or digits.endswith("00")):
             return False
         try:
             return None if postcode.is_valid(pattern_text) else False
