@@ -40,7 +40,8 @@ _MISSING_ORDER = (
 _TRUSTED_FLAGGER_ONLY = {"non_english_form_misroutes_trusted_flaggers"}
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
-_MOBILE = re.compile(r"^\s*(\+|00)?\s*(31)?[\s\-.()]*0?6")
+_MOBILE = re.compile(r"^\s*(?:(?:\+|00)\s*31[\s\-.()]*0?[\s\-.()]*|0)6")
+_EXCERPT_MAX_CHARS = 2000
 
 
 @lru_cache(maxsize=1)
@@ -68,9 +69,9 @@ def make_draft(
 
     ``details`` (all optional): url / urls, platform, account_handle, post_id, video_timestamp,
     notifier_name, notifier_email, organisation, trusted_flagger, authorisation,
-    police_report_number, captured_at and posted_at (ISO 8601, shown in UTC), evidence
+    police_report_number, captured_at and posted_at (ISO 8601, shown in UTC; no offset = UTC), evidence
     ([{kind, sha256, captured_at}]), stalking, filer_role (organisation | representative |
-    person_concerned), context (the moderator's own words on why the post intimidates),
+    person_concerned; a truthy on_behalf_of means representative), context (the moderator's own words on why the post intimidates),
     data_kinds (kinds only the moderator can confirm: home_address, photo, family, children,
     daily_routine).
 
@@ -256,7 +257,7 @@ def _context(
     if platform["name"]:
         platform_name = platform["name"]
     elif platform_id:  # "other"
-        platform_name = "het platform" if language == "nl" else "the platform"
+        platform_name = labels.CHANNEL_NOTES["generic_platform"][language]
     else:
         platform_name = labels.PLACEHOLDERS["platform"][language]
 
@@ -319,7 +320,6 @@ def _context(
         channel["notes"].append(labels.CHANNEL_NOTES["length_limit_unknown"][language].format(max_chars=max_chars))
 
     context = {
-        "lang": language,
         "platform_name": platform_name,
         "policy": platform.get("policy") or "",
         "urls": urls,
@@ -345,10 +345,8 @@ def _context(
         "signals": _join(signals, language),
         "moderator_context": moderator_context,
         "data_kinds": _join(kinds, language),
-        "data_kinds_short": (
-            ", ".join(kinds[:3]) + (" en meer" if language == "nl" else " and more") if len(kinds) > 3 else _join(kinds, language)
-        ),
-        "excerpt": redact(text, scan.entities) if kind == "police_report" else "",
+        "data_kinds_short": _join(kinds[:3] + [labels.CHANNEL_NOTES["more"][language]] if len(kinds) > 3 else kinds, language),
+        "excerpt": _excerpt(text, scan) if kind == "police_report" else "",
         "channel": channel,
         "max_chars": max_chars,
         "reason": "",
@@ -393,10 +391,12 @@ def _channel(
     if kind == "dsa_notice":
         notes.append(notes_text["role_based_email"][language])
     notes.append(notes_text["one_post_per_notice"][language])
-    return {"name": data["name"] or _generic_channel_name(kind, language), "url": data.get("url"), "notes": notes}, missing
+    name = data["name"] or notes_text["generic_dsa_channel" if kind == "dsa_notice" else "generic_report_channel"][language]
+    return {"name": name, "url": data.get("url"), "notes": notes}, missing
 
 
-def _generic_channel_name(kind: str, language: str) -> str:
-    if kind == "dsa_notice":
-        return "Meldkanaal voor illegale inhoud (art. 16 DSA)" if language == "nl" else "Illegal-content notice channel (art. 16 DSA)"
-    return "Meldformulier van het platform" if language == "nl" else "The platform's report form"
+def _excerpt(text: str, scan: ScanResult) -> str:
+    redacted = redact(text, scan.entities).strip()
+    if len(redacted) > _EXCERPT_MAX_CHARS:
+        redacted = redacted[: _EXCERPT_MAX_CHARS - 1].rsplit(" ", 1)[0] + " …"
+    return redacted

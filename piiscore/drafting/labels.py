@@ -195,6 +195,13 @@ CHANNEL_NOTES: dict[str, dict[str, str]] = {
         "nl": "Geen antwoord binnen een maand, of een weigering: klagen bij de Autoriteit Persoonsgegevens kan "
         "(niet anoniem; 088-1805 250; Postbus 93374, 2509 AJ Den Haag).",
     },
+    "generic_platform": {"en": "the platform", "nl": "het platform"},
+    "generic_dsa_channel": {
+        "en": "Illegal-content notice channel (art. 16 DSA)",
+        "nl": "Meldkanaal voor illegale inhoud (art. 16 DSA)",
+    },
+    "generic_report_channel": {"en": "The platform's report form", "nl": "Meldformulier van het platform"},
+    "more": {"en": "more", "nl": "meer"},
     "police_channel": {"en": "Police (aangifte)", "nl": "Politie (aangifte)"},
     "police_phone": {
         "en": "Acute danger: call 112. Otherwise make an appointment to report via 0900-8844.",

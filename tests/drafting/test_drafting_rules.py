@@ -230,3 +230,21 @@ def test_trusted_flagger_advice_only_for_trusted_flaggers(posts):
     flagger = make_draft(text, scan, "dsa_notice", "en", {**details, "platform": "x", "trusted_flagger": True})
     assert not any("English version" in n for n in plain["channel"]["notes"])
     assert any("English version" in n for n in flagger["channel"]["notes"])
+
+
+def test_phone_kind_says_mobile_only_for_mobile_numbers(posts):
+    text = "Bel 010-1234567 of 06-12345678."
+    scan = ScanResult(text, "nl", posts.entities_for(text, [("PHONE_NUMBER", "010-1234567")]),
+                      RiskScore(60, "high", (), {"call_to_action": True}))
+    body = make_draft(text, scan, "dsa_notice", "en", posts.full_details())["body"]
+    assert ": phone number." in body
+    scan = ScanResult(text, "nl", posts.entities_for(text, [("PHONE_NUMBER", "06-12345678")]), scan.score)
+    assert ": mobile phone number." in make_draft(text, scan, "dsa_notice", "en", posts.full_details())["body"]
+
+
+def test_long_posts_are_quoted_shortened(posts):
+    text = "Zij woont hier. " * 400
+    scan = ScanResult(text, "nl", (), RiskScore(40, "medium", (), {"threat": True}))
+    body = make_draft(text, scan, "police_report", "nl", posts.full_details())["body"]
+    quoted = "\n".join(line for line in body.splitlines() if line.startswith("> "))
+    assert 1500 < len(quoted) <= 2003 and quoted.endswith(" …")
