@@ -1,0 +1,150 @@
+"""Intent signals: threats, dehumanising labels, hostile accusations and calls to action.
+
+A phrase counts as the author's own only when it is not negated ("we komen niet langs",
+"ik wens niemand de dood") and not reported: inside quotation marks, after a reporting verb in
+the same sentence ("ze noemen mij kinderdief"), or after "<bericht> ...:" ("ik kreeg dit
+bericht: ..."), a region that runs on to the end of the post when the author condemns it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from piiscore.scoring import _patterns
+
+CTA_KINDS = ("share", "find", "contact")
+
+_QUOTE_RE = re.compile(
+    r"“[^”\n]*”|„[^”“\n]*[”“]|\"[^\"\n]*\"|«[^»\n]*»|‘[^’\n]*’|(?<!\w)'[^'\n]{2,}?'(?!\w)"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?\n]")
+_CLAUSE_END_RE = re.compile(r"[.!?\n,;:()]")
+_WORD_RE = re.compile(r"[\w']+")
+_NEGATION_LOOKBACK_WORDS = 6
+_CONDITIONALS = frozenset({"als", "indien", "tenzij", "zolang", "wanneer", "if", "unless", "when"})
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One matched phrase. ``counted`` is True when it is the author's own, un-negated."""
+
+    kind: str
+    start: int
+    end: int
+    negated: bool = False
+    reported: bool = False
+
+    @property
+    def counted(self) -> bool:
+        return not (self.negated or self.reported)
+
+
+@dataclass(frozen=True)
+class Intent:
+    phrases: tuple[Phrase, ...] = field(default_factory=tuple)
+
+    def counted(self, kind: str) -> list[Phrase]:
+        return [p for p in self.phrases if p.kind == kind and p.counted]
+
+    def has(self, kind: str) -> bool:
+        return any(p.kind == kind and p.counted for p in self.phrases)
+
+    @property
+    def threat(self) -> bool:
+        return self.has("threat_explicit") or self.has("threat_veiled")
+
+    @property
+    def cta_kinds(self) -> tuple[str, ...]:
+        return tuple(k for k in CTA_KINDS if self.has(f"cta_{k}"))
+
+    @property
+    def call_to_action(self) -> bool:
+        return bool(self.cta_kinds)
+
+    @property
+    def discounted_threat(self) -> bool:
+        """A threat phrase is present but quoted, reported or negated."""
+        return any(
+            p.kind.startswith("threat_") and not p.counted for p in self.phrases
+        )
+
+    def without_calls_to_action(self) -> "Intent":
+        return Intent(tuple(p for p in self.phrases if not p.kind.startswith("cta_")))
+
+
+_KINDS = (
+    "threat_explicit",
+    "threat_veiled",
+    "label",
+    "accusation",
+    "cta_share",
+    "cta_find",
+    "cta_contact",
+)
+
+
+def analyse(text: str) -> Intent:
+    """Find every intent phrase in ``text`` and decide whether it is the author's own."""
+    quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    reported_regions = _reported_regions(text)
+    phrases: list[Phrase] = []
+    for kind in _KINDS:
+        for m in _patterns.finditer(kind, text):
+            start, end = m.start(), m.end()
+            reported = (
+                _inside(start, end, quotes)
+                or _inside(start, end, reported_regions)
+                or _after_reporting_verb(text, start)
+            )
+            phrases.append(Phrase(kind, start, end, _negated(text, start, end), reported))
+    return Intent(tuple(phrases))
+
+
+def _inside(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
+    return any(lo <= start and end <= hi for lo, hi in regions)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    last = 0
+    for m in _SENTENCE_END_RE.finditer(text, 0, pos):
+        last = m.end()
+    return last
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    clause_start = 0
+    for m in _CLAUSE_END_RE.finditer(text, 0, start):
+        clause_start = m.end()
+    clause = _WORD_RE.findall(text[clause_start:start])
+    before = clause[-_NEGATION_LOOKBACK_WORDS:]
+    negator = _patterns.pattern("negation").search(" ".join(before)) if before else None
+    if negator:
+        # "als ze niet stopt, steek ik ..." negates the condition, not the threat
+        lead = clause[: len(clause) - len(before)] + " ".join(before)[: negator.start()].split()
+        if not any(word.lower() in _CONDITIONALS for word in lead):
+            return True
+    after = _WORD_RE.findall(text[end : end + 12])[:1]
+    return bool(after) and after[0].lower() in ("niet", "not", "nooit", "never")
+
+
+def _after_reporting_verb(text: str, start: int) -> bool:
+    return _patterns.search("report_verb", text[_sentence_start(text, start) : start])
+
+
+def _reported_regions(text: str) -> list[tuple[int, int]]:
+    """Spans after "<reporting word> ...:" that hold someone else's words."""
+    regions: list[tuple[int, int]] = []
+    condemned = _patterns.search("condemnation", text)
+    for colon in (m.start() for m in re.finditer(":", text)):
+        lead = text[max(_sentence_start(text, colon), colon - 60) : colon]
+        if not (_patterns.search("report_noun", lead) or _patterns.search("report_verb", lead)):
+            continue
+        if condemned:
+            # the quoted message may run over several sentences, up to the author's verdict
+            verdict = _patterns.pattern("condemnation").search(text, colon + 1)
+            end = verdict.start() if verdict else len(text)
+        else:
+            m = _SENTENCE_END_RE.search(text, colon + 1)
+            end = m.start() if m else len(text)
+        regions.append((colon, end))
+    return regions

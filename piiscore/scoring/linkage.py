@@ -1,0 +1,78 @@
+"""Linkage: which kinds of data a post ties to a person.
+
+Entity types map to data kinds; two text signals add kinds no recognizer finds: a daily
+routine ("staat elke ochtend om 8 uur op het parkeerterrein") and a child's school.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from piiscore.scoring import _patterns
+from piiscore.types import Entity
+
+# Data kinds that locate or contact a person, or prove who they are (DESIGN "high").
+KIND_OF_TYPE = {
+    "NL_ADDRESS": "address",
+    "NL_POSTCODE": "address",
+    "NL_LICENSE_PLATE": "plate",
+    "IP_ADDRESS": "ip",
+    "PHONE_NUMBER": "phone",
+    "EMAIL_ADDRESS": "email",
+    "NL_BSN": "identity_number",
+    "IBAN_CODE": "identity_number",
+    "NL_ID_DOCUMENT": "identity_number",
+    "CREDIT_CARD": "identity_number",
+    "DATE_OF_BIRTH": "birth_date",
+}
+LOCATING_KINDS = frozenset(KIND_OF_TYPE.values()) | {
+    "routine",
+    "child_school",
+    "residence",
+    "online_account",
+}
+ONLINE_TYPES = frozenset({"SOCIAL_HANDLE", "URL"})
+
+# Weight of each kind in the value (not the level).
+KIND_WEIGHT = {
+    "address": 3.0,
+    "routine": 3.0,
+    "child_school": 3.0,
+    "phone": 2.5,
+    "email": 2.0,
+    "plate": 2.0,
+    "ip": 1.5,
+    "identity_number": 2.5,
+    "birth_date": 1.5,
+    "residence": 1.5,
+    "online_account": 1.5,
+}
+_HOME_LOOKBACK = 40
+
+
+def text_kinds(text: str) -> set[str]:
+    """Kinds found by text signals rather than entities."""
+    kinds = set()
+    if _patterns.search("routine", text):
+        kinds.add("routine")
+    if _patterns.search("child_school", text):
+        kinds.add("child_school")
+    return kinds
+
+
+def residence_kinds(text: str, private: Iterable[Entity]) -> set[str]:
+    """A place given as where someone lives ("woont in Gouda", "lives in Croydon")."""
+    for e in private:
+        if e.type == "LOCATION" and _patterns.search(
+            "home_marker", text[max(0, e.start - _HOME_LOOKBACK) : e.start]
+        ):
+            return {"residence"}
+    return set()
+
+
+def entity_kinds(types: Iterable[str]) -> set[str]:
+    return {KIND_OF_TYPE[t] for t in types if t in KIND_OF_TYPE}
+
+
+def names_employer(text: str, has_organisation: bool) -> bool:
+    """The post ties someone to an employer: an organisation or an employment phrase."""
+    return has_organisation or _patterns.search("employer", text)

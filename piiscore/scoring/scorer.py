@@ -1,0 +1,218 @@
+"""Combine the signals into a level (DESIGN "Risk levels"), a value, reasons and flags.
+
+The level comes from rules that follow the DESIGN table; the value then places the post
+inside the level's fixed band by the weight of its evidence, so value is monotone with level
+and posts of one level still rank by how much they expose.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from piiscore.scoring import _patterns, intent as intent_signal, linkage, ownership, role
+from piiscore.scoring.obfuscation import obfuscated_types
+from piiscore.scoring.reasons import kind_reason, reason
+from piiscore.types import RISK_LEVELS, Entity, Reason, RiskScore
+
+BANDS = {
+    "none": (0, 9),
+    "low": (10, 34),
+    "medium": (35, 59),
+    "high": (60, 84),
+    "critical": (85, 100),
+}
+BENIGN_CONTEXTS = ("missing", "lost_found", "advert", "celebration", "supportive", "news")
+DATA_BENIGN_CONTEXTS = frozenset({"missing", "lost_found", "advert", "celebration"})
+_EVIDENCE_HALF = 6.0  # evidence at which a post sits half-way up its band
+
+
+class NameMatcher(Protocol):
+    def match(self, text: str, entities: Sequence[Entity]) -> bool: ...
+
+
+def level_value(level: str, evidence: float) -> int:
+    """Place ``evidence`` (>= 0) inside the fixed band of ``level``."""
+    low, high = BANDS[level]
+    evidence = max(0.0, evidence)
+    return low + round((high - low) * evidence / (evidence + _EVIDENCE_HALF))
+
+
+def score_post(
+    text: str,
+    entities: Sequence[Entity],
+    language: str,
+    *,
+    watchlist: NameMatcher | None = None,
+    reason_language: str | None = None,
+) -> RiskScore:
+    """Score how dangerous a post is for the people it names.
+
+    ``entities`` are the detected spans of ``text``; ``language`` is the post's language
+    ("nl" or "en"), also the default language of the reasons.
+    """
+    entities = list(entities)
+    lang = reason_language or language
+    intent = intent_signal.analyse(text)
+    benign = [c for c in BENIGN_CONTEXTS if _patterns.search(f"benign_{c}", text)]
+    aggressive = intent.threat or intent.has("label") or intent.has("accusation")
+    if benign and not aggressive and intent.call_to_action:
+        # "deel dit" under a missing-child appeal or a thank-you is not a call to harass
+        intent = intent.without_calls_to_action()
+    obfuscated = bool(obfuscated_types(entities))
+    hostile = aggressive or intent.call_to_action or obfuscated
+    # contexts where private data appears for a good reason (a lost cat, a missing child)
+    words = role.role_words(text)
+    if words and "advert" in benign:
+        benign.remove("advert")  # "KvK" in a post about a worker is no advert
+    data_benign = not hostile and any(c in DATA_BENIGN_CONTEXTS for c in benign)
+    tone_benign = not hostile and bool(benign)
+
+    official_words = [w for w in words if w[2] == "public_official"]
+    person_roles = {}
+    for i, e in enumerate(entities):
+        if e.type == "PERSON":
+            official = role.role_near((e.start, e.end), official_words, window=40)
+            person_roles[i] = official or role.role_near((e.start, e.end), words)
+    owners = ownership.classify(text, entities, hostile=hostile, roles=person_roles)
+    private = [e for i, e in enumerate(entities) if owners[i] == ownership.PRIVATE]
+    own_data = any(
+        owners[i] == ownership.OWN and e.type in linkage.KIND_OF_TYPE
+        for i, e in enumerate(entities)
+    )
+    officials = [
+        e for i, e in enumerate(entities) if owners[i] == ownership.PUBLIC_OFFICIAL
+    ]
+    names = [e for e in private if e.type == "PERSON"]
+    if intent.threat or intent.call_to_action:
+        names += officials  # a threat takes an official out of their public role
+    handles = [e for e in private if e.type in linkage.ONLINE_TYPES]
+
+    watchlist_match = bool(watchlist is not None and watchlist.match(text, entities))
+    has_name = bool(names) or watchlist_match or (bool(handles) and hostile)
+
+    kinds = linkage.entity_kinds(e.type for e in private)
+    if not data_benign and (has_name or words or hostile):
+        kinds |= linkage.text_kinds(text)
+        kinds |= linkage.residence_kinds(text, private)
+        if handles and (has_name or hostile):
+            kinds.add("online_account")
+    employer = linkage.names_employer(
+        text, any(e.type == "ORGANIZATION" for e in entities)
+    ) or any(person_roles.get(i) for i, e in enumerate(entities) if e in names)
+
+    target = role.target_role(
+        text,
+        names + [e for e in officials if e not in names],
+        words,
+        has_target=has_name or bool(kinds) or hostile,
+    )
+    protected = target in role.PROTECTED_ROLES
+    threat, cta = intent.threat, intent.call_to_action
+
+    if threat and (kinds or (has_name and cta)):
+        level = "critical"
+    elif kinds and (has_name or hostile or words) and not data_benign:
+        level = "high"
+    elif has_name and (cta or threat):
+        level = "high"
+    elif threat:
+        level = "medium"
+    elif has_name and not tone_benign and not data_benign and (hostile or employer or protected):
+        level = "medium"
+    elif kinds or has_name or (hostile and words) or handles or own_data:
+        level = "low"
+    else:
+        level = "none"
+    if watchlist_match and level != "critical":
+        raised = max(RISK_LEVELS.index(level) + 1, RISK_LEVELS.index("medium"))
+        level = RISK_LEVELS[min(raised, RISK_LEVELS.index("high"))]
+
+    evidence = sum(linkage.KIND_WEIGHT[k] for k in kinds)
+    if has_name:
+        evidence += 1.0 + 1.5 * len(kinds) + (0.5 if employer else 0.0)
+    evidence += 3.0 * intent.has("threat_explicit") + 2.0 * intent.has("threat_veiled")
+    evidence += 1.5 * len(intent.cta_kinds) + 1.0 * intent.has("label")
+    evidence += 0.5 * intent.has("accusation") + 2.0 * obfuscated + 1.0 * protected
+    evidence += 2.0 * watchlist_match + 0.5 * bool(handles)
+    if tone_benign:
+        evidence /= 4
+
+    reasons = _reasons(
+        lang,
+        level=level,
+        intent=intent,
+        kinds=kinds,
+        has_name=has_name,
+        employer=employer,
+        handles=bool(handles),
+        target=target,
+        obfuscated=obfuscated,
+        watchlist_match=watchlist_match,
+        owners={o for i, o in owners.items() if entities[i].type != "ORGANIZATION"},
+        benign=benign if tone_benign else [],
+    )
+    flags = {
+        "threat": threat,
+        "call_to_action": cta,
+        "obfuscation": obfuscated,
+        "target_role": target,
+        "watchlist_match": watchlist_match,
+    }
+    return RiskScore(level_value(level, evidence), level, tuple(reasons), flags)
+
+
+_KIND_ORDER = tuple(sorted(linkage.KIND_WEIGHT, key=lambda k: -linkage.KIND_WEIGHT[k]))
+_DISCOUNTS = (
+    (ownership.HELPLINE, "discounted_helpline"),
+    (ownership.ORGANISATION, "discounted_organisation"),
+    (ownership.BUSINESS, "discounted_business"),
+    (ownership.OWN, "discounted_own"),
+    (ownership.PUBLIC_OFFICIAL, "public_official_in_role"),
+)
+
+
+def _reasons(
+    lang: str,
+    *,
+    level: str,
+    intent: intent_signal.Intent,
+    kinds: set[str],
+    has_name: bool,
+    employer: bool,
+    handles: bool,
+    target: str,
+    obfuscated: bool,
+    watchlist_match: bool,
+    owners: set[str],
+    benign: list[str],
+) -> list[Reason]:
+    out: list[Reason] = []
+    for code in ("threat_explicit", "threat_veiled"):
+        if intent.has(code):
+            out.append(reason(code, lang))
+    template = "name_with" if has_name else "data"
+    out += [kind_reason(template, k, lang) for k in _KIND_ORDER if k in kinds]
+    if has_name and employer and level != "none":
+        out.append(kind_reason("name_with", "employer", lang))
+    if has_name and handles:
+        out.append(kind_reason("name_with", "online_account", lang))
+    out += [reason(f"call_to_{k}", lang) for k in intent.cta_kinds]
+    if intent.has("label"):
+        out.append(reason("dehumanising_label", lang))
+    if intent.has("accusation"):
+        out.append(reason("hostile_accusation", lang))
+    if target in role.PROTECTED_ROLES:
+        out.append(reason(f"target_role_{target}", lang))
+    if obfuscated:
+        out.append(reason("obfuscation", lang))
+    if watchlist_match:
+        out.append(reason("watchlist_match", lang))
+    if intent.discounted_threat and not intent.threat:
+        out.append(reason("threat_not_counted", lang))
+    out += [reason(code, lang) for owner, code in _DISCOUNTS if owner in owners]
+    out += [reason(f"benign_{c}", lang) for c in benign]
+    if has_name and not kinds and not out:
+        out.append(reason("name_only", lang))
+    if not out:
+        out.append(reason("no_personal_data", lang))
+    return out
