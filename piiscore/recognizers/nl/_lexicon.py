@@ -1,0 +1,302 @@
+"""Shared machinery for the list-and-rule recognizers of names, places, organisations and
+addresses: one fast tokenizer, phrase lookups over token sequences, the case mode of a post and
+the street finder. No statistical model: lists (piiscore/data/lists/) plus rules.
+
+Not a recognizer module itself (the name does not end in `_recognizer`), so discovery skips it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...lists import load_list, load_raw_list
+
+# A word is a run of letters; hyphen-joined runs ("Tjon-A-Fong", "Midden-Nederland") become one
+# token with parts. Digits and every other visible character are tokens of their own.
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|\S")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    is_word: bool
+
+    @property
+    def parts(self) -> list[str]:
+        return self.lower.split("-")
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        out.append(Token(m.start(), m.end(), t, t.lower(), t[0].isalpha()))
+    return out
+
+
+def case_mode(text: str) -> str:
+    """'mixed' when capitals carry information; 'upper' or 'lower' when the post ignores case."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "mixed"
+    upper = sum(1 for c in letters if c.isupper())
+    if upper == 0:
+        return "lower"
+    if len(letters) >= 8 and upper / len(letters) >= 0.8:
+        return "upper"
+    return "mixed"
+
+
+_SENTENCE_PUNCT = frozenset(".!?:;\"“”‘(*•·|>[")
+
+
+def sentence_starts(text: str, tokens: list[Token]) -> list[bool]:
+    """True for a token that starts a sentence, a line or a list item."""
+    out = []
+    for i, tok in enumerate(tokens):
+        if i == 0:
+            out.append(True)
+            continue
+        prev = tokens[i - 1]
+        if "\n" in text[prev.end:tok.start]:
+            out.append(True)
+        elif prev.is_word or prev.text.isdigit() or prev.text in ",'’&/-":
+            out.append(False)
+        elif prev.text in _SENTENCE_PUNCT or not prev.text.isascii():
+            out.append(True)   # punctuation, emoji and symbols end what came before
+        else:
+            out.append(False)
+    return out
+
+
+def _key_tokens(phrase: str) -> tuple[str, ...]:
+    """Lookup key of a phrase: its tokens, lower-cased, hyphens and apostrophes as parts."""
+    keys: list[str] = []
+    for tok in tokenize(phrase):
+        if tok.is_word:
+            keys.extend(p for p in tok.parts if p)
+        else:
+            keys.append(tok.lower)
+    return tuple(keys)
+
+
+class PhraseIndex:
+    """Longest-match lookup of multi-token phrases (case-insensitive unless told otherwise)."""
+
+    def __init__(self, phrases, case_sensitive: bool = False):
+        self.case_sensitive = case_sensitive
+        self._by_first: dict[str, set[tuple[str, ...]]] = {}
+        self._max: dict[str, int] = {}
+        for phrase in phrases:
+            key = _key_tokens(phrase) if not case_sensitive else tuple(
+                t.text for t in tokenize(phrase))
+            if not key:
+                continue
+            self._by_first.setdefault(key[0], set()).add(key)
+            self._max[key[0]] = max(self._max.get(key[0], 0), len(key))
+
+    def match(self, tokens: list[Token], i: int) -> int:
+        """Index one past the last token of the longest phrase starting at token i, or -1.
+
+        A hyphenated token counts as its parts ("Midden-Nederland" = "midden", "nederland"), so a
+        phrase may end inside one only if it ends at the token's end."""
+        if i >= len(tokens):
+            return -1
+        seq: list[str] = []
+        ends: list[int] = []   # token index + 1 after which seq has this length (or -1)
+        j = i
+        first = tokens[i].text if self.case_sensitive else None
+        limit = self._max.get(first if self.case_sensitive else tokens[i].parts[0], 0)
+        if not limit:
+            return -1
+        while j < len(tokens) and len(seq) < limit:
+            tok = tokens[j]
+            if self.case_sensitive:
+                seq.append(tok.text)
+                ends.append(j + 1)
+            elif tok.is_word:
+                parts = tok.parts
+                for k, p in enumerate(parts):
+                    seq.append(p)
+                    ends.append(j + 1 if k == len(parts) - 1 else -1)
+            else:
+                seq.append(tok.lower)
+                ends.append(j + 1)
+            j += 1
+        candidates = self._by_first.get(seq[0], ())
+        for n in range(min(len(seq), limit), 0, -1):
+            if ends[n - 1] != -1 and tuple(seq[:n]) in candidates:
+                return ends[n - 1]
+        return -1
+
+
+class Lexicon:
+    """Every list the recognizers use, loaded once."""
+
+    def __init__(self):
+        self.first_names = load_list("first_names") | load_list("first_names_extra")
+        self.surnames = load_list("surnames") | load_list("surnames_extra")
+        self.ambiguous_names = load_list("ambiguous_names_nl") | load_list("ambiguous_names_en")
+        self.common_words = load_list("common_words") | _stop_words() | _EXTRA_COMMON
+        self.interfixes = PhraseIndex(load_list("interfixes"))
+        self.interfix_words = frozenset(w for i in load_list("interfixes") for w in i.split())
+        self.titles = PhraseIndex(load_list("person_titles"))
+        places = (load_list("places_nl") | load_list("provinces_regions") | load_list("places_be")
+                  | load_list("world_cities"))
+        self.place_words = places | load_list("countries")
+        self.places = PhraseIndex(self.place_words)
+        self.ambiguous_places = load_list("ambiguous_places") | _AMBIGUOUS_PLACES_EXTRA
+        self.streets = load_list("streets")
+        self.street_suffixes = tuple(sorted(
+            (s for s in load_list("street_suffixes") if "." not in s), key=len, reverse=True))
+        self.street_common_words = load_list("street_common_words")
+        self.organizations = PhraseIndex(load_list("organizations"))
+        self.org_acronyms = PhraseIndex(load_raw_list("organization_acronyms"), case_sensitive=True)
+
+    def is_first_name(self, tok: Token) -> bool:
+        return tok.lower in self.first_names or (
+            "-" in tok.lower and all(p in self.first_names for p in tok.parts))
+
+    def is_surname(self, tok: Token) -> bool:
+        return tok.lower in self.surnames or (
+            "-" in tok.lower and any(p in self.surnames for p in tok.parts if len(p) > 2))
+
+    def is_common(self, tok: Token) -> bool:
+        return tok.lower in self.common_words
+
+    def is_ambiguous_name(self, tok: Token) -> bool:
+        return tok.lower in self.ambiguous_names or tok.lower in self.common_words
+
+    def street_suffix(self, word: str) -> str:
+        """The street suffix `word` ends in (with at least 3 letters before it), or ''."""
+        for s in self.street_suffixes:
+            if word.endswith(s) and len(word) >= len(s) + 3:
+                return s
+        return ""
+
+
+# Words the lists do not mark as ordinary but that are never a name on their own in a post.
+_EXTRA_COMMON = frozenset("""
+ik jij je u hij zij ze wij we jullie hun hen mij me mijn jouw zijn haar ons onze die dat deze dit
+de het een en of maar want dus ook nog niet geen wel al is was zijn ben bent heeft hebben had
+van voor met door naar bij op in aan uit over onder tegen om tot als dan wie wat waar wanneer hoe
+waarom hier daar er nu toen vandaag morgen gisteren heel erg echt gewoon even zo zoals alle
+allemaal iedereen niemand iemand iets niets meer minder veel weinig
+january february march april may june july august september october november december
+januari februari maart mei juni juli augustus oktober
+monday tuesday wednesday thursday friday saturday sunday
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+god jezus allah christus heer here lord
+the a an and or but so of to in on at by for with from as is are was were be been this that
+these those he she they we you i me him her them my your his our their who what where when why
+how not no yes all any some just only also very really please thanks
+dm pm lol omg wtf fyi btw rip ps nb
+""".split())
+
+_AMBIGUOUS_PLACES_EXTRA = frozenset("""
+best goes haren ede epe born echt stein putten lisse zelhem rhoon hoorn bergen gemert reek
+kessel linne beek boxtel sint mill elst loon well grave huizen zeist vaals son
+""".split())
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.nl.stop_words import STOP_WORDS as NL
+    return frozenset(EN) | frozenset(NL)
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    return Lexicon()
+
+
+# --- streets ------------------------------------------------------------------------------------
+
+# Capitalised words that may stand before the head word of a multi-word street name.
+STREET_PREFIXES = frozenset("""
+prins prinses koning koningin sint st burgemeester burg graaf gravin generaal gen kapitein
+admiraal dokter dr mr professor prof pastoor pater oude nieuwe korte lange hoge lage grote kleine
+eerste tweede derde noord zuid oost west binnen buiten van de den der het 't ter ten
+hertog hertogin jonkheer baron president minister ds dominee meester juffrouw kardinaal bisschop
+""".split())
+_STREET_LINKS = frozenset(["van", "de", "den", "der", "het", "'", "t", "'t", "op", "aan", "ter",
+                           "ten", "en", "-", "."])
+# "Laan van Meerdervoort", "Plein 1813", "Kade der X": head word + link + name.
+_HEAD_FIRST = frozenset(["laan", "plein", "park", "kade", "weg", "dreef", "singel", "hof",
+                         "straat", "gracht", "dijk", "wal", "markt"])
+
+
+def find_streets(tokens: list[Token], mode: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Street names as (first token index, end token index (exclusive), how) where how is
+    'suffix' (Kerkstraat), 'list' (Spui, from the street list) or 'head' (Laan van X)."""
+    found = []
+    strict = mode != "mixed"
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        if not tok.is_word:
+            i += 1
+            continue
+        how = ""
+        end = i + 1
+        if tok.lower in _HEAD_FIRST and (tok.capitalized or strict) and i + 2 < n:
+            # Laan van Meerdervoort / Laan van Nieuw Oost-Indië
+            j = i + 1
+            while j < n and tokens[j].lower in ("van", "der", "de", "den", "het", "op"):
+                j += 1
+            k = j
+            while k < n and tokens[k].is_word and (tokens[k].capitalized or strict) and \
+                    k - j < 3 and tokens[k].lower not in lex.common_words:
+                k += 1
+            if j > i + 1 and k > j:
+                how, end = "head", k
+        if not how:
+            last = tok.parts[-1]
+            if lex.street_suffix(last) and (tok.capitalized or strict) and \
+                    tok.lower not in lex.place_words:
+                how = "suffix"
+            elif tok.lower in lex.streets and (tok.capitalized or strict):
+                how = "list"
+        if not how:
+            i += 1
+            continue
+        start = i
+        # extend to the left over capitalised prefix words and first names
+        j = i - 1
+        while j >= 0:
+            t = tokens[j]
+            if t.end != tokens[j + 1].start and tokens[j + 1].start - t.end > 1:
+                break
+            if t.is_word and (t.capitalized or (strict and t.lower in STREET_PREFIXES)) and (
+                    t.lower in STREET_PREFIXES or lex.is_first_name(t)
+                    or (t.capitalized and not strict and t.lower in lex.surnames)):
+                start = j
+            elif t.lower in _STREET_LINKS and j > 0 and tokens[j - 1].is_word and (
+                    tokens[j - 1].capitalized and tokens[j - 1].lower in STREET_PREFIXES
+                    or tokens[j - 1].lower in ("burgemeester", "burg", "graaf", "prins",
+                                               "koningin", "koning", "dr", "mr", "sint")):
+                j -= 1
+                continue
+            elif t.text == "." and j > 0 and tokens[j - 1].lower in ("dr", "mr", "st", "burg",
+                                                                     "prof", "gen", "ds"):
+                j -= 1
+                continue
+            else:
+                break
+            j -= 1
+        # the left edge is a capitalised word, never a bare link word or sentence-initial article
+        while start < i and (tokens[start].lower in _STREET_LINKS or (
+                tokens[start].lower in ("de", "het", "den", "van", "op", "in", "aan", "the"))):
+            start += 1
+        found.append((start, end, how))
+        i = end
+    return found

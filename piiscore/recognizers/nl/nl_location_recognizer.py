@@ -1,0 +1,130 @@
+"""LOCATION: places named in a post, from lists and rules (no statistical model).
+
+- Dutch residences (woonplaatsen), municipalities, provinces and regions; Flemish and Brussels
+  towns; countries and large world cities in Dutch and English: "Schiedam", "Den Haag",
+  "Capelle aan den IJssel", "'s-Hertogenbosch", "Gent", "Marokko", "Londen";
+- a district after a city: "Rotterdam-Zuid", "Amsterdam Noord", "Almere Buiten";
+- a street name without a house number: "Hoofdweg", "de Lijnbaan", "Laan van Meerdervoort"
+  (with a number it is an NL_ADDRESS, which wins the overlap).
+
+Place names that are ordinary words ("Best", "Goes", "Hoorn", "Born") need a capital in a
+sentence's middle or a preposition before them ("in Best", "uit goes"). Inside an
+organisation's name ("Jeugdbescherming Rotterdam Rijnmond") the organisation wins the overlap.
+Lists: places_nl, provinces_regions, places_be, countries, world_cities, ambiguous_places,
+streets, street_suffixes, street_common_words.
+"""
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from ._lexicon import Lexicon, case_mode, find_streets, get_lexicon, sentence_starts, tokenize
+
+SCORE_PLACE = 0.85
+SCORE_AMBIGUOUS_PLACE = 0.6
+SCORE_STREET = 0.7
+SCORE_STREET_WEAK = 0.55
+
+_LOCATIVES = frozenset("in uit naar te bij rond nabij omgeving regio buurt richting via vanuit "
+                       "from to near around at of van".split())
+_DISTRICTS = frozenset("noord zuid oost west centrum noordoost noordwest zuidoost zuidwest "
+                       "north south east west centre center".split())
+# Endings that make a street name on their own ("Hoofdweg"); the weaker ones ("-hof", "-park",
+# "-veld", "-markt") only with "op de"/"in de" before them.
+_STRONG_STREET_SUFFIXES = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk",
+                           "dreef", "steeg", "boulevard", "plantsoen", "straatweg")
+_STREET_ARTICLES = frozenset("de het 't".split())
+
+
+class NlLocationRecognizer(EntityRecognizer):
+    LANGUAGES = ("nl", "en")
+    ENTITIES = ["LOCATION"]
+
+    def __init__(self, supported_language: str = "nl"):
+        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
+                         name="NlLocationRecognizer")
+
+    def load(self) -> None:
+        self.lex: Lexicon = get_lexicon()
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if entities and "LOCATION" not in entities:
+            return []
+        return [RecognizerResult("LOCATION", s, e, score,
+                                 recognition_metadata={"recognizer_name": self.name})
+                for s, e, score in find_locations(text, self.lex)]
+
+
+def find_locations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
+    toks = tokenize(text)
+    mode = case_mode(text)
+    strict = mode != "mixed"
+    starts = sentence_starts(text, toks)
+    out: list[tuple[int, int, float]] = []
+    taken = [False] * len(toks)
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if not tok.is_word and tok.text not in ("'", "’"):
+            i += 1
+            continue
+        end = lex.places.match(toks, i)
+        if end == -1 and tok.is_word and "-" in tok.lower and tok.parts[0] in lex.place_words \
+                and all(part in _DISTRICTS for part in tok.parts[1:]):
+            end = i + 1   # Rotterdam-Zuid
+        if end == -1 or not (tok.capitalized or strict or tok.text in ("'", "’")):
+            i += 1
+            continue
+        phrase = text[tok.start:toks[end - 1].end].lower()
+        prev = toks[i - 1] if i > 0 else None
+        locative = prev is not None and prev.lower in _LOCATIVES
+        score = SCORE_PLACE
+        if phrase in lex.ambiguous_places or (end == i + 1 and len(tok.text) <= 3):
+            if strict or starts[i]:
+                if not locative:
+                    i += 1
+                    continue
+            score = SCORE_AMBIGUOUS_PLACE if not locative else SCORE_PLACE
+        if not strict and tok.text.isupper() and len(tok.text) <= 3:
+            i += 1
+            continue   # acronyms that spell a place name
+        end = _district(toks, end, text, strict)
+        out.append((tok.start, toks[end - 1].end, score))
+        for k in range(i, end):
+            taken[k] = True
+        i = end
+    for s, e, how in find_streets(toks, mode, lex):
+        if any(taken[s:e]):
+            continue
+        head = toks[e - 1]
+        prev2 = toks[s - 1].lower if s > 0 else ""
+        article = prev2 in _STREET_ARTICLES
+        if how == "suffix" and head.lower in lex.street_common_words and not article:
+            continue
+        if how == "suffix" and head.parts[-1].endswith(_STRONG_STREET_SUFFIXES):
+            score = SCORE_STREET
+        elif article and how in ("suffix", "list", "head"):
+            score = SCORE_STREET_WEAK
+        elif how == "head":
+            score = SCORE_STREET_WEAK
+        else:
+            continue
+        if head.lower in lex.street_common_words and not (head.capitalized and not starts[s]):
+            continue
+        out.append((toks[s].start, head.end, score))
+    return out
+
+
+def _district(toks, end: int, text: str, strict: bool) -> int:
+    """Extend 'Rotterdam' to 'Rotterdam-Zuid' / 'Amsterdam Noord'."""
+    last = toks[end - 1]
+    if "-" in last.lower and last.parts[-1] in _DISTRICTS:
+        return end
+    if end < len(toks):
+        nxt = toks[end]
+        gap = text[last.end:nxt.start]
+        if gap in (" ", "-") and nxt.lower in _DISTRICTS and (nxt.capitalized or strict):
+            return end + 1
+        if gap == "" and nxt.text == "-" and end + 1 < len(toks) and \
+                toks[end + 1].lower in _DISTRICTS and toks[end + 1].start == nxt.end:
+            return end + 2
+    return end

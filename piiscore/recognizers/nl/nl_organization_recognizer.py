@@ -1,0 +1,239 @@
+"""ORGANIZATION: employers and institutions, from lists and rules (no statistical model).
+
+- Known institutions (list `organizations`): every Jeugdbescherming region, Raad voor de
+  Kinderbescherming, Veilig Thuis regions, William Schrikker Stichting/Groep, Leger des Heils
+  Jeugdbescherming & Reclassering, Samen Veilig Midden-Nederland, Kindertelefoon, police units,
+  courts, well-known companies; acronyms case-sensitively (list `organization_acronyms`: JBRR,
+  RvdK, CJG ...);
+- an institution word + a place: "Jeugdbescherming Twente", "Veilig Thuis Utrecht",
+  "Gemeente Enschede", "Politie Rotterdam", "gemeente utrecht";
+- schools, childcare and clubs: type word + name: "basisschool De Regenboog", "OBS De Klimop",
+  "CBS De Fontein", "kinderdagverblijf Het Bolletje", "kdv Kiekeboe", "AV Phoenix";
+  name + type word: "het Erasmus College", "Stedelijk Lyceum", "William Schrikker Stichting";
+  "Stichting X", "Lyceum X";
+- companies: "X B.V.", "X BV", "X N.V.", "X Ltd".
+
+Generic words alone ("de gemeente", "de politie", "jeugdzorg") are not organisations.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from ._lexicon import Lexicon, Token, case_mode, get_lexicon, sentence_starts, tokenize
+
+SCORE_KNOWN = 0.9
+SCORE_PATTERN = 0.85
+SCORE_WEAK = 0.6
+
+# Institution words that name one body when a place follows ("Gemeente Enschede").
+_PLACE_HEADS = frozenset(["jeugdbescherming", "gemeente", "politie", "rechtbank", "gerechtshof",
+                          "ggd", "cjg", "wijkteam", "buurtteam", "jeugdteam", "ziekenhuis",
+                          "reclassering", "kinderbescherming", "sociaal", "brandweer",
+                          "municipality", "council"])
+_PLACE_HEAD_PHRASES = (("veilig", "thuis"), ("politie", "eenheid"), ("raad", "voor", "de",
+                                                                     "kinderbescherming"),
+                       ("city", "of"), ("bureau", "jeugdzorg"))
+# Type words before a school's or club's name.
+_TYPE_BEFORE = frozenset("""basisschool obs cbs pcbs rkbs rk kbs ikc kindcentrum kinderdagverblijf
+kdv bso peuterspeelzaal psz daltonschool montessorischool jenaplanschool school sbo vso
+scholengemeenschap stichting lyceum college gymnasium atheneum mavo havo vwo vmbo praktijkschool
+voetbalvereniging voetbalclub vv sv av hockeyclub hc zwemvereniging zwemclub korfbalvereniging
+kinderopvang opvang jeugdzorgaanbieder zorginstelling woningcorporatie woonstichting
+ziekenhuis""".split())
+_TYPE_BEFORE_CASED = frozenset(["OBS", "CBS", "PCBS", "RKBS", "KBS", "IKC", "KDV", "BSO", "PSZ",
+                                "VV", "SV", "AV", "HC", "SBO", "VSO", "RK"])
+# Type words after a name ("Erasmus College", "Stedelijk Lyceum").
+_TYPE_AFTER = frozenset("""college lyceum gymnasium academie hogeschool universiteit ziekenhuis
+stichting groep school scholengemeenschap zorggroep jeugdzorg kliniek ggz university hospital
+school academy council foundation trust""".split())
+_COMPANY = re.compile(r"\s(?:B\.?V\.?|N\.?V\.?|V\.O\.F\.|VOF|Ltd\.?|Inc\.?|GmbH|LLC|Holding)(?![\w.])")
+_ARTICLES = frozenset(["de", "het", "'t", "t", "d'", "the"])
+_NOT_NAME = frozenset("ik je jij u hij zij ze wij we die dat deze dit een op in bij van voor met "
+                      "en of is was heeft".split())
+
+
+class NlOrganizationRecognizer(EntityRecognizer):
+    LANGUAGES = ("nl", "en")
+    ENTITIES = ["ORGANIZATION"]
+
+    def __init__(self, supported_language: str = "nl"):
+        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
+                         name="NlOrganizationRecognizer")
+
+    def load(self) -> None:
+        self.lex: Lexicon = get_lexicon()
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if entities and "ORGANIZATION" not in entities:
+            return []
+        return [RecognizerResult("ORGANIZATION", s, e, score,
+                                 recognition_metadata={"recognizer_name": self.name})
+                for s, e, score in find_organizations(text, self.lex)]
+
+
+def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
+    toks = tokenize(text)
+    strict = case_mode(text) != "mixed"
+    starts = sentence_starts(text, toks)
+    spans: list[tuple[int, int, float]] = []   # token spans
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        best = None
+        # 1. a known institution or acronym
+        end = lex.organizations.match(toks, i)
+        if end != -1:
+            ambiguous = toks[i].lower in ("veilig", "samen", "leger") and end - i <= 2
+            if tok.capitalized or strict or (not ambiguous and end - i >= 2) \
+                    or tok.lower == "jeugdbescherming":
+                best = (i, _extend_place(toks, end, lex, strict), SCORE_KNOWN if not (
+                    ambiguous and strict) else SCORE_WEAK)
+        if best is None:
+            end = lex.org_acronyms.match(toks, i)
+            if end != -1:
+                best = (i, end, SCORE_KNOWN)
+        # 2. an institution word + a place
+        if best is None and tok.is_word:
+            best = _head_place(toks, i, lex, strict)
+        # 3. type word + name (schools, clubs, Stichting X)
+        if best is None and tok.is_word:
+            best = _type_then_name(toks, i, lex, strict, starts)
+        if best is not None:
+            spans.append(best)
+            i = best[1]
+            continue
+        i += 1
+    # 4. name + type word ("Erasmus College") and companies ("Bakkerij Jansen B.V.")
+    spans.extend(_name_then_type(toks, lex, strict, spans, starts, text))
+    return [(toks[s].start, toks[e - 1].end if e - 1 < n else toks[-1].end, score)
+            for s, e, score in _dedupe(spans)] + _companies(text, toks, starts)
+
+
+def _extend_place(toks: list[Token], end: int, lex: Lexicon, strict: bool) -> int:
+    """'Veilig Thuis' + 'Utrecht' when the list has only the bare name."""
+    if end < len(toks):
+        place_end = lex.places.match(toks, end)
+        nxt = toks[end]
+        if place_end != -1 and (nxt.capitalized or strict) and \
+                toks[end - 1].lower in ("thuis", "jeugdbescherming", "politie", "gemeente"):
+            return place_end
+    return end
+
+
+def _head_place(toks, i, lex, strict):
+    tok = toks[i]
+    j = -1
+    if tok.lower in _PLACE_HEADS:
+        j = i + 1
+    else:
+        for phrase in _PLACE_HEAD_PHRASES:
+            if tuple(t.lower for t in toks[i:i + len(phrase)]) == phrase:
+                j = i + len(phrase)
+                break
+    if j == -1 or j >= len(toks):
+        return None
+    nxt = toks[j]
+    if not (nxt.capitalized or strict):
+        return None
+    if tok.lower not in ("jeugdbescherming",) and not (tok.capitalized or strict) and \
+            tok.lower not in ("gemeente", "politie"):
+        return None
+    end = lex.places.match(toks, j)
+    if end == -1 and "-" in nxt.lower and all(
+            p in lex.place_words or p in ("noord", "zuid", "oost", "west", "midden", "nederland")
+            for p in nxt.parts):
+        end = j + 1
+    if end == -1 and nxt.lower in ("noord", "zuid", "oost", "west", "midden"):
+        end = j + 1
+    if end == -1:
+        return None
+    return (i, end, SCORE_PATTERN)
+
+
+def _name_tokens(toks, j, strict, lex, limit=3) -> int:
+    """Capitalised name words (with an optional leading article) from j; end index or j."""
+    k = j
+    if k < len(toks) and toks[k].lower in _ARTICLES and k + 1 < len(toks) and (
+            toks[k + 1].capitalized or strict):
+        k += 1
+    start_words = k
+    while k < len(toks) and k - start_words < limit:
+        t = toks[k]
+        if not t.is_word or t.lower in _NOT_NAME:
+            break
+        if not (t.capitalized or (strict and k == start_words)):
+            break
+        if lex.titles.match(toks, k) != -1 and k > start_words:
+            break
+        k += 1
+        if k < len(toks) and toks[k].start - toks[k - 1].end > 1:
+            break
+    return k if k > start_words else j
+
+
+def _type_then_name(toks, i, lex, strict, starts):
+    tok = toks[i]
+    if tok.lower not in _TYPE_BEFORE and tok.text not in _TYPE_BEFORE_CASED:
+        return None
+    if tok.text.isupper() and not strict and tok.text not in _TYPE_BEFORE_CASED:
+        return None
+    if tok.lower in ("rk", "hc", "vv", "sv", "av", "psz") and tok.text not in _TYPE_BEFORE_CASED:
+        return None
+    end = _name_tokens(toks, i + 1, strict, lex, limit=1 if strict else 3)
+    if end == i + 1:
+        return None
+    if toks[i + 1].start - tok.end > 1:
+        return None
+    return (i, end, SCORE_PATTERN)
+
+
+def _name_then_type(toks, lex, strict, spans, starts, text):
+    out = []
+    covered = {k for s, e, _ in spans for k in range(s, e)}
+    for k, tok in enumerate(toks):
+        if k in covered or tok.lower not in _TYPE_AFTER or not (tok.capitalized or strict):
+            continue
+        j = k
+        while j - 1 >= 0 and toks[j - 1].is_word and (toks[j - 1].capitalized) and \
+                toks[j - 1].lower not in _NOT_NAME and k - (j - 1) <= 3 and (j - 1) not in covered \
+                and lex.titles.match(toks, j - 1) == -1:
+            j -= 1
+            if starts[j]:
+                break
+        if j == k or strict:
+            continue
+        out.append((j, k + 1, SCORE_PATTERN))
+    return out
+
+
+def _companies(text, toks, starts):
+    """'Bakkerij Jansen B.V.': up to three capitalised words right before a legal form."""
+    out = []
+    for m in _COMPANY.finditer(text):
+        k = max((idx for idx, t in enumerate(toks) if t.end <= m.start()), default=None)
+        if k is None or toks[k].end != m.start():
+            continue
+        j = k
+        while j >= 0 and k - j < 3 and toks[j].is_word and toks[j].capitalized and \
+                toks[j].lower not in _NOT_NAME:
+            j -= 1
+            if starts[j + 1]:
+                break
+        if j == k:
+            continue
+        out.append((toks[j + 1].start, m.end(), SCORE_PATTERN))
+    return out
+
+
+def _dedupe(spans):
+    spans = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
+    out = []
+    last_end = -1
+    for s in spans:
+        if s[0] >= last_end:
+            out.append(s)
+            last_end = s[1]
+    return out

@@ -1,0 +1,325 @@
+"""PERSON: names of people in Dutch, Flemish and English posts, without a statistical model.
+
+Evidence, strongest first (the span never includes the title or role word):
+- a title or role word before a name: "mevrouw De Vries", "dhr. Yilmaz", "gezinsvoogd Bakker",
+  "Ms. Carter", "juf Sanne";
+- initials before a surname: "J.P. de Wit", "S. Bakker", "j.p. de wit";
+- a first name, optional tussenvoegsel, surname: "Sanne Bakker", "Fatima El Amrani",
+  "Bart van 't Hof", "Priscilla Tjon-A-Fong", "D.C. Vermeulen-Smits", "MARIEKE DE VRIES";
+- a capitalised tussenvoegsel before a known surname: "Van Dijk", "Ten Brink", "De Smedt";
+- a known first name or surname alone used for one person: "die Sanne", "Dekker" (lower score);
+- a later mention of a part of a name already found in the same post.
+
+Surnames that are also ordinary words ("de bakker op de hoek", "Mark my words") need one of
+these kinds of evidence: the lists of ambiguous names mark them.
+Lists: first_names(+_extra), surnames(+_extra), interfixes, person_titles, ambiguous_names_*.
+"""
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from ._lexicon import Lexicon, Token, case_mode, get_lexicon, sentence_starts, tokenize
+
+SCORE_STRONG = 0.9
+SCORE_NAME = 0.85
+SCORE_MENTION = 0.8
+SCORE_INTERFIX_SURNAME = 0.7
+SCORE_FIRST_ALONE = 0.6
+SCORE_SURNAME_ALONE = 0.5
+
+# Words before a lone first name that point at one specific person.
+_POINTERS = frozenset("die dat ene zekere onze jullie jouw je mijn m'n z'n haar zijn met van "
+                      "voor aan bij heet genaamd named called".split())
+
+
+_ABBREVIATED_TITLES = frozenset("dhr mevr mw mej mnr dr drs mr ir ing prof ds mrs ms st bc kand "
+                                "lec dra".split())
+
+
+class NlPersonRecognizer(EntityRecognizer):
+    LANGUAGES = ("nl", "en")
+    ENTITIES = ["PERSON"]
+
+    def __init__(self, supported_language: str = "nl"):
+        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language,
+                         name="NlPersonRecognizer")
+
+    def load(self) -> None:
+        self.lex: Lexicon = get_lexicon()
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if entities and "PERSON" not in entities:
+            return []
+        return [RecognizerResult("PERSON", s, e, score,
+                                 recognition_metadata={"recognizer_name": self.name})
+                for s, e, score in find_persons(text, self.lex)]
+
+
+# --- the parser ---------------------------------------------------------------------------------
+
+class _Parse:
+    def __init__(self, text: str, lex: Lexicon):
+        self.text = text
+        self.lex = lex
+        self.toks = tokenize(text)
+        self.mode = case_mode(text)
+        self.strict = self.mode != "mixed"
+        self.starts = sentence_starts(text, self.toks)
+        self.blocked = self._blocked()
+
+    def _blocked(self) -> list[bool]:
+        """Tokens that begin an organisation or a multi-word place: never part of a name."""
+        blocked = [False] * len(self.toks)
+        for i, tok in enumerate(self.toks):
+            if not tok.is_word:
+                continue
+            end = self.lex.organizations.match(self.toks, i)
+            if end == -1:
+                end = self.lex.org_acronyms.match(self.toks, i)
+            if end == -1 and (tok.capitalized or self.strict):
+                place_end = self.lex.places.match(self.toks, i)
+                if place_end > i + 1:
+                    end = place_end
+            if end != -1:
+                for k in range(i, end):
+                    blocked[k] = True
+        return blocked
+
+    def tok(self, i: int) -> Token | None:
+        return self.toks[i] if 0 <= i < len(self.toks) else None
+
+    def adjacent(self, i: int) -> bool:
+        """Token i+1 follows token i on the same line with at most one space-like gap."""
+        a, b = self.tok(i), self.tok(i + 1)
+        if a is None or b is None:
+            return False
+        gap = self.text[a.end:b.start]
+        return len(gap) <= 2 and "\n" not in gap
+
+    def shaped(self, tok: Token) -> bool:
+        """Capitalised like a name (in a post that uses case)."""
+        return self.strict or tok.capitalized
+
+    def surname_at(self, i: int, known_only: bool) -> int:
+        """End index of a surname token at i, or -1."""
+        tok = self.tok(i)
+        if tok is None or not tok.is_word or self.blocked[i] or len(tok.text) < 2:
+            return -1
+        lex = self.lex
+        if lex.street_suffix(tok.parts[-1]) and not lex.is_surname(tok):
+            return -1
+        if not self.shaped(tok):
+            return -1
+        if lex.is_surname(tok):
+            if self.strict and lex.is_common(tok):
+                return -1
+            return i + 1
+        if known_only or self.strict or lex.is_common(tok) or tok.lower in lex.place_words:
+            return -1
+        if tok.text.isupper() and len(tok.text) <= 4:   # acronyms: JBRR, KPN
+            return -1
+        return i + 1
+
+    def interfix_at(self, i: int) -> int:
+        tok = self.tok(i)
+        if tok is None or self.blocked[i]:
+            return -1
+        return self.lex.interfixes.match(self.toks, i)
+
+    def family_name_at(self, i: int, known_only: bool) -> int:
+        """(interfix) surname (-(interfix) surname) starting at i; end index or -1."""
+        j = i
+        inter = self.interfix_at(j)
+        if inter != -1 and self.adjacent(inter - 1):
+            end = self.surname_at(inter, known_only=False)
+            if end == -1 and self.tok(inter) and self.tok(inter).text in ("'", "’"):
+                end = self.surname_at(inter + 1, known_only=False)   # D'Hondt, O'Brien
+            if end != -1:
+                return self._double_name(end)
+        end = self.surname_at(j, known_only)
+        if end == -1:
+            return -1
+        return self._double_name(end)
+
+    def _double_name(self, end: int) -> int:
+        """van Dijk-de Boer: a hyphenated token whose last part is an interfix continues."""
+        last = self.toks[end - 1]
+        if "-" in last.lower and last.parts[-1] in self.lex.interfix_words:
+            nxt = self.surname_at(end, known_only=False)
+            if nxt != -1 and self.adjacent(end - 1):
+                return nxt
+        return end
+
+    def initials_at(self, i: int) -> int:
+        """'J.P.', 'S.', 'J. P.' (each a single letter followed by a dot); end index or -1."""
+        j = i
+        count = 0
+        while True:
+            tok, dot = self.tok(j), self.tok(j + 1)
+            if tok is None or dot is None or dot.text != "." or dot.start != tok.end:
+                break
+            if not (tok.is_word and len(tok.text) == 1 and (tok.text.isupper() or self.strict)):
+                break
+            count += 1
+            j += 2
+        return j if count else -1
+
+    def given_names_at(self, i: int) -> int:
+        """One or two first names (Jan Pieter); end index or -1."""
+        tok = self.tok(i)
+        if tok is None or not tok.is_word or self.blocked[i] or not self.shaped(tok):
+            return -1
+        if not self.lex.is_first_name(tok):
+            return -1
+        end = i + 1
+        nxt = self.tok(end)
+        if nxt is not None and nxt.is_word and self.adjacent(i) and self.lex.is_first_name(nxt) \
+                and self.shaped(nxt) and not self.lex.is_ambiguous_name(nxt) and not self.blocked[end]:
+            after = self.family_name_at(end + 1, known_only=False)
+            if after != -1:
+                end += 1
+        return end
+
+
+def find_persons(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
+    p = _Parse(text, lex)
+    toks = p.toks
+    found: list[tuple[int, int, float]] = []   # token index spans + score
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if not tok.is_word or p.blocked[i]:
+            i += 1
+            continue
+        span = _title_name(p, i) or _initials_name(p, i) or _full_name(p, i) \
+            or _interfix_surname(p, i)
+        if span:
+            found.append(span)
+            i = span[1]
+            continue
+        i += 1
+    found.extend(_lone_names(p, found))
+    found.sort()
+    return [(toks[s].start, toks[e - 1].end, score) for s, e, score in found]
+
+
+def _title_name(p: _Parse, i: int):
+    end = p.lex.titles.match(p.toks, i)
+    if end == -1:
+        return None
+    title = p.toks[i]
+    if not p.strict and not (title.text[:1].islower() or title.capitalized):
+        return None
+    j = end
+    if p.tok(j) is not None and p.tok(j).text == "." and p.tok(j).start == p.toks[j - 1].end:
+        if p.toks[j - 1].lower not in _ABBREVIATED_TITLES:
+            return None   # "raadsonderzoeker. Laan van ..." is a sentence end
+        j += 1
+    if p.tok(j) is None or not p.adjacent(j - 1):
+        return None
+    span = _initials_name(p, j) or _full_name(p, j)
+    if span:
+        return (span[0], span[1], max(span[2], SCORE_NAME))
+    fam = p.family_name_at(j, known_only=p.strict)
+    if fam != -1:
+        first = p.toks[j]
+        if first.lower in p.lex.interfix_words and not p.strict and first.text[:1].islower() \
+                and title.lower not in ("mevrouw", "meneer", "de heer", "mr", "mrs", "ms"):
+            pass   # "agent van politie", "voogd de ..."
+        return (j, fam, SCORE_NAME)
+    giv = p.given_names_at(j)
+    if giv != -1:
+        return (j, giv, SCORE_NAME)
+    return None
+
+
+def _initials_name(p: _Parse, i: int):
+    end = p.initials_at(i)
+    if end == -1:
+        return None
+    # a single initial at the start of a sentence may be a list marker ("A. de stad")
+    fam = p.family_name_at(end, known_only=p.strict)
+    if fam == -1:
+        return None
+    return (i, fam, SCORE_NAME)
+
+
+def _full_name(p: _Parse, i: int):
+    giv = p.given_names_at(i)
+    if giv == -1:
+        return None
+    if not p.adjacent(giv - 1):
+        return None
+    first = p.toks[i]
+    fam = p.family_name_at(giv, known_only=p.strict or p.lex.is_ambiguous_name(first))
+    if fam == -1:
+        return None
+    last = p.toks[fam - 1]
+    known = p.lex.is_surname(last) or p.lex.is_surname(p.toks[giv])
+    if p.lex.is_ambiguous_name(first) and p.starts[i] and not known:
+        return None
+    return (i, fam, SCORE_STRONG if known else SCORE_NAME)
+
+
+def _interfix_surname(p: _Parse, i: int):
+    """'Van Dijk', 'Ten Brink', 'De Smedt' (a capitalised tussenvoegsel before a known surname)."""
+    tok = p.toks[i]
+    if p.strict or not tok.capitalized or tok.lower not in p.lex.interfix_words:
+        return None
+    end = p.interfix_at(i)
+    if end == -1 or not p.adjacent(end - 1):
+        return None
+    sur = p.surname_at(end, known_only=True)
+    if sur == -1:
+        return None
+    surname = p.toks[end]
+    if p.starts[i] and p.lex.is_ambiguous_name(surname):
+        return None   # "De Visser ..." at a sentence start may be "the fisherman"
+    if p.lex.is_ambiguous_name(surname) and tok.lower == "de":
+        return None
+    return (i, p._double_name(sur), SCORE_INTERFIX_SURNAME)
+
+
+def _lone_names(p: _Parse, found):
+    """First names or surnames alone, and later mentions of parts of names already found."""
+    covered = set()
+    for s, e, _ in found:
+        covered.update(range(s, e))
+    parts = set()
+    for s, e, score in found:
+        if score >= SCORE_NAME:
+            for k in range(s, e):
+                t = p.toks[k]
+                if t.is_word and len(t.text) > 2 and t.lower not in p.lex.interfix_words \
+                        and not p.lex.is_common(t):
+                    parts.add(t.lower)
+    out = []
+    for i, tok in enumerate(p.toks):
+        if i in covered or not tok.is_word or p.blocked[i] or len(tok.text) < 3:
+            continue
+        if tok.lower in parts and p.shaped(tok):
+            out.append((i, i + 1, SCORE_MENTION))
+            continue
+        if not p.shaped(tok) or p.lex.is_common(tok):
+            continue
+        if tok.text.isupper() and not p.strict:
+            continue
+        prev = p.tok(i - 1)
+        nxt = p.tok(i + 1)
+        possessive = nxt is not None and nxt.text in ("'", "’") and nxt.start == tok.end
+        pointer = prev is not None and prev.lower in _POINTERS and not p.starts[i]
+        ambiguous = p.lex.is_ambiguous_name(tok) or tok.lower in p.lex.place_words
+        if p.lex.is_first_name(tok):
+            if p.strict:
+                if ambiguous or not (pointer or possessive):
+                    continue
+            elif ambiguous and p.starts[i] and not possessive:
+                continue
+            elif ambiguous and not (pointer or possessive or not p.starts[i]):
+                continue
+            out.append((i, i + 1, SCORE_FIRST_ALONE if (pointer or possessive or not ambiguous)
+                        else SCORE_SURNAME_ALONE))
+        elif p.lex.is_surname(tok) and not p.strict and not p.starts[i] and not ambiguous:
+            out.append((i, i + 1, SCORE_SURNAME_ALONE))
+    return out
