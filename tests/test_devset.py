@@ -53,7 +53,9 @@ def test_build_check_mode_passes():
 
 
 def test_markup_parser_offsets():
-    text, annotations = build.parse_markup("Gezinsvoogd [[PERSON|Sanne]] op <U+200B>[[NL_ADDRESS|Kerkstraat 1]]")
+    text, annotations = build.parse_markup(
+        "Gezinsvoogd [[PERSON|Sanne]] op <U+200B>[[NL_ADDRESS|Kerkstraat 1]]"
+    )
     assert text == "Gezinsvoogd Sanne op \u200bKerkstraat 1"
     assert annotations == [
         {"type": "PERSON", "start": 12, "end": 17, "text": "Sanne"},
@@ -68,7 +70,8 @@ def test_markup_parser_rejects_malformed_spans(bad):
 
 
 def test_section_heading_ends_a_post():
-    records = build.parse_source("# Title\n### p1 nl low\nEen post.\n\n## Next section\nnotes\n### p2 en none\nTwo")
+    source = "# Title\n### p1 nl low\nEen post.\n\n## Next section\nnotes\n### p2 en none\nTwo"
+    records = build.parse_source(source)
     assert [(r["id"], r["text"]) for r in records] == [("p1", "Een post."), ("p2", "Two")]
 
 
