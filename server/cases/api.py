@@ -195,7 +195,8 @@ def make_draft(case_id: int):
     body = json_body()
     kind = get_choice(body, "kind", DRAFT_KINDS, required=True)
     language = get_choice(body, "language", ("nl", "en"), default=None)
-    details = body.get("details") or {}
+    details = body.get("details")
+    details = {} if details is None else details
     if not isinstance(details, dict):
         raise ApiError(400, "'details' must be an object (notifier_name, notifier_email, organisation, ...).")
     case = store().get_case(case_id)
