@@ -51,14 +51,19 @@ def score_post(
     ("nl" or "en"), also the default language of the reasons.
     """
     entities = list(entities)
+    original = text
     lang = reason_language or language
+    # every signal reads the folded text: lower-cased, same offsets, names masked
+    obfuscated = bool(obfuscated_types(entities))
+    text = _patterns.fold(
+        text, [(e.start, e.end) for e in entities if e.type == "PERSON"], leet=obfuscated
+    )
     intent = intent_signal.analyse(text)
     benign = [c for c in BENIGN_CONTEXTS if _patterns.search(f"benign_{c}", text)]
     aggressive = intent.threat or intent.has("label") or intent.has("accusation")
     if benign and not aggressive and intent.call_to_action:
         # "deel dit" under a missing-child appeal or a thank-you is not a call to harass
         intent = intent.without_calls_to_action()
-    obfuscated = bool(obfuscated_types(entities))
     hostile = aggressive or intent.call_to_action or obfuscated
     # contexts where private data appears for a good reason (a lost cat, a missing child)
     words = role.role_words(text)
@@ -87,7 +92,7 @@ def score_post(
         names += officials  # a threat takes an official out of their public role
     handles = [e for e in private if e.type in linkage.ONLINE_TYPES]
 
-    watchlist_match = bool(watchlist is not None and watchlist.match(text, entities))
+    watchlist_match = bool(watchlist is not None and watchlist.match(original, entities))
     has_name = bool(names) or watchlist_match or (bool(handles) and hostile)
 
     kinds = linkage.entity_kinds(e.type for e in private)
