@@ -40,6 +40,10 @@ export function scanBody({ text, postUrl, platform, language }) {
 
 export const DRAFT_KINDS = Object.freeze(['dsa_notice', 'platform_report', 'gdpr_erasure', 'police_report']);
 
+/**
+ * /api/drafts body: the post and what the moderator knows about it. The server reads the case
+ * details from `details` (url and platform also at the top level).
+ */
 export function draftBody({ text, kind, language, post, settings }) {
   return withoutEmpty({
     text,
@@ -47,11 +51,15 @@ export function draftBody({ text, kind, language, post, settings }) {
     language,
     url: post?.postUrl,
     platform: post?.platform,
-    account_handle: post?.accountHandle,
-    post_id: post?.postId,
-    notifier_name: settings?.notifierName,
-    notifier_email: settings?.notifierEmail,
-    organisation: settings?.organisation,
+    details: withoutEmpty({
+      url: post?.postUrl,
+      platform: post?.platform,
+      account_handle: post?.accountHandle,
+      post_id: post?.postId,
+      notifier_name: settings?.notifierName,
+      notifier_email: settings?.notifierEmail,
+      organisation: settings?.organisation,
+    }),
   });
 }
 

@@ -40,7 +40,10 @@ test('draft body maps settings and post details to the contract names', () => {
   });
   assert.deepEqual(body, {
     text: 't', kind: 'dsa_notice', language: 'nl', url: 'https://x.com/a/status/1', platform: 'x',
-    account_handle: '@a', post_id: '1', notifier_name: 'M. Moderator', notifier_email: 'mod@example.org',
+    details: {
+      url: 'https://x.com/a/status/1', platform: 'x', account_handle: '@a', post_id: '1',
+      notifier_name: 'M. Moderator', notifier_email: 'mod@example.org',
+    },
   });
   assert.ok(!JSON.stringify(body).includes('secret'));
 });
