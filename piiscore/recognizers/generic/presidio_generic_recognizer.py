@@ -1,15 +1,7 @@
 """Presidio's language-neutral pattern recognizers, enabled for Dutch as well as English."""
 from __future__ import annotations
 
-from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IpRecognizer, UrlRecognizer
-
-
-class NlEnUrlRecognizer(UrlRecognizer):
-    LANGUAGES = ("nl", "en")
-    CONTEXT = ["url", "link", "website", "site", "profiel", "profile", "account"]
-
-    def __init__(self, supported_language: str = "nl"):
-        super().__init__(supported_language=supported_language, context=self.CONTEXT)
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IpRecognizer
 
 
 class NlEnIpRecognizer(IpRecognizer):
