@@ -36,15 +36,21 @@ def main(argv: list[str] | None = None) -> int:
         from server.cases.settings import CaseSettings
 
         db = Database(CaseSettings.from_config(config).database_url)
-        print(current_revision(db.engine) or "(empty database)")
+        try:
+            print(current_revision(db.engine) or "(empty database)")
+        finally:
+            db.dispose()
         return 0
     from server.cases import build_store
 
     store = build_store(config)  # migrates to the newest schema
-    if args.command == "db":
-        print(f"case database at revision {current_revision(store.db.engine)}")
-        return 0
-    items = store.purge(dry_run=args.dry_run)
+    try:
+        if args.command == "db":
+            print(f"case database at revision {current_revision(store.db.engine)}")
+            return 0
+        items = store.purge(dry_run=args.dry_run)
+    finally:
+        store.db.dispose()
     verb = "would be deleted" if args.dry_run else "deleted"
     for item in items:
         print(f"{verb}: evidence {item['id']} ({item['kind']}, sha256 {item['sha256']}, "
