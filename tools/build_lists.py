@@ -152,6 +152,10 @@ def main(argv=None) -> int:
                "countries (MIT).")
     write_list("world_cities", read_lines(CURATED / "world_cities.txt"),
                "Large world cities, Dutch and English spellings. Curated.")
+    states = faker_attr(args.faker, "faker.providers.address.en_US", "states")
+    write_list("places_extra", read_lines(CURATED / "places_extra.txt") + states,
+               "Short forms, big-city neighbourhoods, English names of Dutch places, UK towns\n"
+               "(curated, tools/list_sources/places_extra.txt) + US states (Faker 40.63.0 en_US, MIT).")
     all_places = residences + municipalities + provinces + be
     ambiguous_places = {p for p in all_places if p.lower() in nl_words or p.lower() in en_words}
     write_list("ambiguous_places", sorted(ambiguous_places),
@@ -163,11 +167,19 @@ def main(argv=None) -> int:
     streets = deduce("locations/lst_street")
     # The suffix pattern finds most streets; keep only the ones it cannot find, and only
     # single- or two-word names, which is where a lookup helps (Lijnbaan is found, Spui is not).
-    no_suffix = [s for s in streets if not s.lower().endswith(suffixes) and len(s.split()) <= 3
-                 and s[:1].isupper() and len(s) > 3]
+    def found_by_suffix(street: str) -> bool:
+        last = street.lower().split()[-1].split("-")[-1]
+        return any(last.endswith(x) and len(last) >= len(x) + 3 for x in suffixes)
+
+    no_suffix = [s for s in streets if not found_by_suffix(s) and len(s.split()) <= 3
+                 and s[:1].isupper() and len(s) > 2]
     write_list("streets", no_suffix,
                "Dutch street names that do not end in a street suffix (the suffix pattern finds the\n"
                "rest). Source: Deduce 3.0.6 lst_street (LGPL-3.0-or-later), pruned.")
+    write_list("streets_common_words",
+               [st for st in no_suffix if st.lower() in nl_words or st.lower() in en_words],
+               "Streets of the `streets` list that are ordinary words (Bus, Winter, Markt): these\n"
+               "need context. Derived: streets ∩ OpenTaal / SCOWL word lists.")
     write_list("street_suffixes", read_lines(CURATED / "street_suffixes.txt"),
                "Dutch street-name endings. Curated.")
     street_words = sorted({w for w in nl_words if w.endswith(suffixes) and "-" not in w

@@ -143,25 +143,39 @@ class Lexicon:
 
     def __init__(self):
         self.first_names = load_list("first_names") | load_list("first_names_extra")
-        self.surnames = load_list("surnames") | load_list("surnames_extra")
+        surnames = load_list("surnames") | load_list("surnames_extra")
+        # "Van den Broeck", "El Amrani": the last word is what follows the tussenvoegsel
+        self.surnames = surnames | {s.split()[-1] for s in surnames if " " in s}
         self.ambiguous_names = load_list("ambiguous_names_nl") | load_list("ambiguous_names_en")
         self.common_words = load_list("common_words") | _stop_words() | _EXTRA_COMMON
         self.interfixes = PhraseIndex(load_list("interfixes"))
         self.interfix_words = frozenset(w for i in load_list("interfixes") for w in i.split())
         self.titles = PhraseIndex(load_list("person_titles"))
         places = (load_list("places_nl") | load_list("provinces_regions") | load_list("places_be")
-                  | load_list("world_cities"))
+                  | load_list("world_cities") | load_list("places_extra"))
         self.place_words = places | load_list("countries")
         self.places = PhraseIndex(self.place_words)
         self.ambiguous_places = load_list("ambiguous_places") | _AMBIGUOUS_PLACES_EXTRA
         self.streets = load_list("streets")
+        self.streets_common = load_list("streets_common_words")
         self.street_suffixes = tuple(sorted(
             (s for s in load_list("street_suffixes") if "." not in s), key=len, reverse=True))
         self.street_common_words = load_list("street_common_words")
         self.organizations = PhraseIndex(load_list("organizations"))
         self.org_acronyms = PhraseIndex(load_raw_list("organization_acronyms"), case_sensitive=True)
 
+    def place_end(self, tokens: list[Token], i: int) -> int:
+        """End index of a place name at token i ('Rotterdam-Zuid' included), or -1."""
+        end = self.places.match(tokens, i)
+        tok = tokens[i]
+        if end == -1 and tok.is_word and "-" in tok.lower and tok.parts[0] in self.place_words \
+                and all(p in DISTRICTS for p in tok.parts[1:]):
+            end = i + 1
+        return end
+
     def is_first_name(self, tok: Token) -> bool:
+        if tok.lower in self.interfix_words:
+            return False
         return tok.lower in self.first_names or (
             "-" in tok.lower and all(p in self.first_names for p in tok.parts))
 
@@ -218,6 +232,10 @@ def get_lexicon() -> Lexicon:
     return Lexicon()
 
 
+DISTRICTS = frozenset("noord zuid oost west centrum noordoost noordwest zuidoost zuidwest "
+                      "north south east centre center".split())
+
+
 # --- streets ------------------------------------------------------------------------------------
 
 # Capitalised words that may stand before the head word of a multi-word street name.
@@ -234,7 +252,8 @@ _HEAD_FIRST = frozenset(["laan", "plein", "park", "kade", "weg", "dreef", "singe
                          "straat", "gracht", "dijk", "wal", "markt"])
 
 
-def find_streets(tokens: list[Token], mode: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+def find_streets(tokens: list[Token], mode: str, lex: Lexicon,
+                 allow_lower: bool = False) -> list[tuple[int, int, str]]:
     """Street names as (first token index, end token index (exclusive), how) where how is
     'suffix' (Kerkstraat), 'list' (Spui, from the street list) or 'head' (Laan van X)."""
     found = []
@@ -261,8 +280,9 @@ def find_streets(tokens: list[Token], mode: str, lex: Lexicon) -> list[tuple[int
                 how, end = "head", k
         if not how:
             last = tok.parts[-1]
-            if lex.street_suffix(last) and (tok.capitalized or strict) and \
-                    tok.lower not in lex.place_words:
+            if lex.street_suffix(last) and tok.lower not in lex.place_words and (
+                    tok.capitalized or strict
+                    or (allow_lower and tok.lower not in lex.street_common_words)):
                 how = "suffix"
             elif tok.lower in lex.streets and (tok.capitalized or strict):
                 how = "list"

@@ -18,7 +18,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from ._lexicon import Lexicon, case_mode, find_streets, get_lexicon, tokenize
+from ._lexicon import Lexicon, case_mode, find_streets, get_lexicon, sentence_starts, tokenize
 
 SCORE_ADDRESS = 0.9
 SCORE_ADDRESS_LIST = 0.75
@@ -26,7 +26,7 @@ SCORE_ENGLISH = 0.85
 
 # House number right after a street: "12", "12a", "12 A", "12-3", "45-II", "12 bis", "12 bus 3".
 _NUMBER_AFTER = re.compile(
-    r"[ \t]{0,2}(?:nr\.?\s?|nummer\s)?(?P<num>[1-9]\d{0,4})(?!\d)"
+    r"[ \t]{1,2}(?:nr\.?\s?|nummer\s)?(?P<num>[1-9]\d{0,4})(?!\d)"
     r"(?P<add>(?:[ ]?-[ ]?(?:\d{1,4}|[A-Za-z]{1,3}\b|I{1,3}|IV|hs|bg)"
     r"|[ ](?:bis|hs|bg|huis|boven|beneden|zwart|rood|I{1,3}|IV)\b"
     r"|[ ]bus[ ]\d{1,4}"
@@ -71,8 +71,9 @@ class NlAddressRecognizer(EntityRecognizer):
 def find_addresses(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
     toks = tokenize(text)
     mode = case_mode(text)
+    starts = sentence_starts(text, toks)
     out: list[tuple[int, int, float]] = []
-    streets = find_streets(toks, mode, lex)
+    streets = find_streets(toks, mode, lex, allow_lower=True)
     street_at = {toks[s].start: (s, e, how) for s, e, how in streets}
     for s, e, how in streets:
         end_char = toks[e - 1].end
@@ -87,6 +88,8 @@ def find_addresses(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
         if len(m.group("num")) == 4 and not m.group("add"):
             continue   # a year ("Dorpsstraat 1995") or a postcode's digits
         head = toks[e - 1]
+        if how == "list" and head.lower in lex.streets_common and starts[s] and mode == "mixed":
+            continue   # "Bus 12 naar het centrum"
         if how == "suffix" and head.lower in lex.street_common_words and \
                 not (head.capitalized or head.text.isupper()):
             continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from ._lexicon import Lexicon, case_mode, find_streets, get_lexicon, sentence_starts, tokenize
+from ._lexicon import DISTRICTS, Lexicon, case_mode, find_streets, get_lexicon, sentence_starts, tokenize
 
 SCORE_PLACE = 0.85
 SCORE_AMBIGUOUS_PLACE = 0.6
@@ -26,8 +26,9 @@ SCORE_STREET_WEAK = 0.55
 
 _LOCATIVES = frozenset("in uit naar te bij rond nabij omgeving regio buurt richting via vanuit "
                        "from to near around at of van".split())
-_DISTRICTS = frozenset("noord zuid oost west centrum noordoost noordwest zuidoost zuidwest "
-                       "north south east west centre center".split())
+_DISTRICTS = DISTRICTS
+_PLACE_LINKS = frozenset("aan den de der op bij en in 's s t 't van het ter ten onder over upon "
+                         "on the of le la sur".split())
 # Endings that make a street name on their own ("Hoofdweg"); the weaker ones ("-hof", "-park",
 # "-veld", "-markt") only with "op de"/"in de" before them.
 _STRONG_STREET_SUFFIXES = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk",
@@ -67,13 +68,19 @@ def find_locations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
         if not tok.is_word and tok.text not in ("'", "’"):
             i += 1
             continue
-        end = lex.places.match(toks, i)
-        if end == -1 and tok.is_word and "-" in tok.lower and tok.parts[0] in lex.place_words \
-                and all(part in _DISTRICTS for part in tok.parts[1:]):
-            end = i + 1   # Rotterdam-Zuid
+        end = lex.place_end(toks, i)
         if end == -1 or not (tok.capitalized or strict or tok.text in ("'", "’")):
             i += 1
             continue
+        if not strict and any(t.is_word and not t.capitalized and t.lower not in _PLACE_LINKS
+                              for t in toks[i + 1:end]):
+            i += 1
+            continue   # "De boer", "De haan": a place name needs its capitals
+        if end == i + 1 and i > 0 and toks[i - 1].lower in ("de", "het", "een", "a", "an") \
+                and not strict and (i < 2 or toks[i - 2].end < toks[i - 1].start) \
+                and not lex.street_suffix(tok.lower):
+            i += 1
+            continue   # "de Visser": a role, not the village
         phrase = text[tok.start:toks[end - 1].end].lower()
         prev = toks[i - 1] if i > 0 else None
         locative = prev is not None and prev.lower in _LOCATIVES
@@ -100,6 +107,9 @@ def find_locations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
         article = prev2 in _STREET_ARTICLES
         if how == "suffix" and head.lower in lex.street_common_words and not article:
             continue
+        if how == "list" and (head.lower in lex.streets_common or lex.is_surname(head)
+                              or lex.is_first_name(head)):
+            continue   # "de Visser", "de Markt": words and names before they are streets
         if how == "suffix" and head.parts[-1].endswith(_STRONG_STREET_SUFFIXES):
             score = SCORE_STREET
         elif article and how in ("suffix", "list", "head"):

@@ -30,8 +30,8 @@ SCORE_WEAK = 0.6
 # Institution words that name one body when a place follows ("Gemeente Enschede").
 _PLACE_HEADS = frozenset(["jeugdbescherming", "gemeente", "politie", "rechtbank", "gerechtshof",
                           "ggd", "cjg", "wijkteam", "buurtteam", "jeugdteam", "ziekenhuis",
-                          "reclassering", "kinderbescherming", "sociaal", "brandweer",
-                          "municipality", "council"])
+                          "reclassering", "kinderbescherming", "brandweer", "ocmw", "clb",
+                          "jeugdhulp", "pleegzorg", "jeugdrechtbank", "municipality", "council"])
 _PLACE_HEAD_PHRASES = (("veilig", "thuis"), ("politie", "eenheid"), ("raad", "voor", "de",
                                                                      "kinderbescherming"),
                        ("city", "of"), ("bureau", "jeugdzorg"))
@@ -87,8 +87,7 @@ def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
         end = lex.organizations.match(toks, i)
         if end != -1:
             ambiguous = toks[i].lower in ("veilig", "samen", "leger") and end - i <= 2
-            if tok.capitalized or strict or (not ambiguous and end - i >= 2) \
-                    or tok.lower == "jeugdbescherming":
+            if tok.capitalized or strict or end - i >= 3 or tok.lower == "jeugdbescherming":
                 best = (i, _extend_place(toks, end, lex, strict), SCORE_KNOWN if not (
                     ambiguous and strict) else SCORE_WEAK)
         if best is None:
@@ -106,19 +105,19 @@ def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
             i = best[1]
             continue
         i += 1
-    # 4. name + type word ("Erasmus College") and companies ("Bakkerij Jansen B.V.")
+    # 4. a place + a public service ("Leeds Children's Services", "Kent County Council")
+    spans.extend(_place_then_service(toks, lex, spans))
+    # 5. name + type word ("Erasmus College") and companies ("Bakkerij Jansen B.V.")
     spans.extend(_name_then_type(toks, lex, strict, spans, starts, text))
     return [(toks[s].start, toks[e - 1].end if e - 1 < n else toks[-1].end, score)
             for s, e, score in _dedupe(spans)] + _companies(text, toks, starts)
 
 
 def _extend_place(toks: list[Token], end: int, lex: Lexicon, strict: bool) -> int:
-    """'Veilig Thuis' + 'Utrecht' when the list has only the bare name."""
-    if end < len(toks):
-        place_end = lex.places.match(toks, end)
-        nxt = toks[end]
-        if place_end != -1 and (nxt.capitalized or strict) and \
-                toks[end - 1].lower in ("thuis", "jeugdbescherming", "politie", "gemeente"):
+    """A known name + a place is one branch: 'Vertrouwenscentrum Kindermishandeling Antwerpen'."""
+    if end < len(toks) and toks[end].start - toks[end - 1].end == 1:
+        place_end = lex.place_end(toks, end)
+        if place_end != -1 and (toks[end].capitalized or strict):
             return place_end
     return end
 
@@ -138,8 +137,8 @@ def _head_place(toks, i, lex, strict):
     nxt = toks[j]
     if not (nxt.capitalized or strict):
         return None
-    if tok.lower not in ("jeugdbescherming",) and not (tok.capitalized or strict) and \
-            tok.lower not in ("gemeente", "politie"):
+    if not (tok.capitalized or strict) and tok.lower not in (
+            "jeugdbescherming", "gemeente", "politie", "jeugdhulp", "pleegzorg", "ocmw", "clb"):
         return None
     end = lex.places.match(toks, j)
     if end == -1 and "-" in nxt.lower and all(
@@ -190,10 +189,47 @@ def _type_then_name(toks, i, lex, strict, starts):
     return (i, end, SCORE_PATTERN)
 
 
+_SERVICES = (("children", "'", "s", "services"), ("children", "’", "s", "services"),
+             ("children", "'", "s", "trust"), ("children", "’", "s", "trust"),
+             ("social", "services"), ("city", "council"), ("county", "council"), ("council",),
+             ("police",), ("constabulary",), ("family", "services"))
+
+
+def _place_then_service(toks, lex, spans):
+    out = []
+    covered = {k for s, e, _ in spans for k in range(s, e)}
+    for i, tok in enumerate(toks):
+        if not tok.is_word or not tok.capitalized or i in covered:
+            continue
+        end = lex.place_end(toks, i)
+        if end == -1:
+            continue
+        words = [t.lower for t in toks[end:end + 4]]
+        for phrase in _SERVICES:
+            if tuple(words[:len(phrase)]) == phrase and toks[end].capitalized:
+                stop = end + len(phrase)
+                # drop a shorter list match inside ("Children's Services" alone)
+                spans[:] = [sp for sp in spans if not (sp[0] >= i and sp[1] <= stop)]
+                out.append((i, stop, SCORE_PATTERN))
+                break
+    return out
+
+
+_SCHOOL_ENDINGS = ("college", "lyceum", "gymnasium", "atheneum", "school", "scholengemeenschap")
+_GENERIC_SCHOOLS = frozenset("""basisschool hogeschool middelbare school daltonschool
+montessorischool jenaplanschool vrijeschool praktijkschool brugklasschool zomerschool
+rijschool dansschool muziekschool zwemschool taalschool bassischool kostschool""".split())
+
+
 def _name_then_type(toks, lex, strict, spans, starts, text):
     out = []
     covered = {k for s, e, _ in spans for k in range(s, e)}
     for k, tok in enumerate(toks):
+        if k not in covered and tok.is_word and tok.capitalized and not strict and \
+                tok.lower.endswith(_SCHOOL_ENDINGS) and tok.lower not in _GENERIC_SCHOOLS and \
+                tok.lower not in _TYPE_AFTER and not starts[k]:
+            out.append((k, k + 1, SCORE_PATTERN))   # "Sint-Jozefscollege", "Petrusschool"
+            continue
         if k in covered or tok.lower not in _TYPE_AFTER or not (tok.capitalized or strict):
             continue
         j = k

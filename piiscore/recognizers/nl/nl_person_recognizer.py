@@ -36,6 +36,9 @@ _ABBREVIATED_TITLES = frozenset("dhr mevr mw mej mnr dr drs mr ir ing prof ds mr
                                 "lec dra".split())
 
 
+_ARTICLES = frozenset("de het een the a an".split())
+
+
 class NlPersonRecognizer(EntityRecognizer):
     LANGUAGES = ("nl", "en")
     ENTITIES = ["PERSON"]
@@ -77,8 +80,8 @@ class _Parse:
             if end == -1:
                 end = self.lex.org_acronyms.match(self.toks, i)
             if end == -1 and (tok.capitalized or self.strict):
-                place_end = self.lex.places.match(self.toks, i)
-                if place_end > i + 1:
+                place_end = self.lex.place_end(self.toks, i)
+                if place_end > i + 1 or (place_end == i + 1 and "-" in tok.lower):
                     end = place_end
             if end != -1:
                 for k in range(i, end):
@@ -131,7 +134,9 @@ class _Parse:
         j = i
         inter = self.interfix_at(j)
         if inter != -1 and self.adjacent(inter - 1):
-            end = self.surname_at(inter, known_only=False)
+            # "van X" is as often "from X" (an employer, a town): X must be a known surname
+            bare_van = inter == j + 1 and self.toks[j].lower in ("van", "von", "of")
+            end = self.surname_at(inter, known_only=known_only or bare_van)
             if end == -1 and self.tok(inter) and self.tok(inter).text in ("'", "’"):
                 end = self.surname_at(inter + 1, known_only=False)   # D'Hondt, O'Brien
             if end != -1:
@@ -152,6 +157,10 @@ class _Parse:
 
     def initials_at(self, i: int) -> int:
         """'J.P.', 'S.', 'J. P.' (each a single letter followed by a dot); end index or -1."""
+        prev = self.tok(i - 1)
+        if prev is not None and (prev.text.isdigit() or (prev.is_word and len(prev.text) == 1)) \
+                and self.adjacent(i - 1):
+            return -1   # the tail of a code: "3111 A B."
         j = i
         count = 0
         while True:
@@ -175,7 +184,7 @@ class _Parse:
         nxt = self.tok(end)
         if nxt is not None and nxt.is_word and self.adjacent(i) and self.lex.is_first_name(nxt) \
                 and self.shaped(nxt) and not self.lex.is_ambiguous_name(nxt) and not self.blocked[end]:
-            after = self.family_name_at(end + 1, known_only=False)
+            after = self.family_name_at(end + 1, known_only=self.lex.is_surname(nxt))
             if after != -1:
                 end += 1
         return end
@@ -274,10 +283,8 @@ def _interfix_surname(p: _Parse, i: int):
     if sur == -1:
         return None
     surname = p.toks[end]
-    if p.starts[i] and p.lex.is_ambiguous_name(surname):
-        return None   # "De Visser ..." at a sentence start may be "the fisherman"
-    if p.lex.is_ambiguous_name(surname) and tok.lower == "de":
-        return None
+    if p.lex.is_ambiguous_name(surname) and tok.lower in ("de", "het", "'t", "den"):
+        return None   # "De Visser en de Bakker zijn beroepen": capitalised common nouns
     return (i, p._double_name(sur), SCORE_INTERFIX_SURNAME)
 
 
@@ -307,6 +314,11 @@ def _lone_names(p: _Parse, found):
             continue
         prev = p.tok(i - 1)
         nxt = p.tok(i + 1)
+        if prev is not None and prev.lower in _ARTICLES and p.adjacent(i - 1):
+            continue   # "de Bakker", "The Hunter": a role or a title, not a person
+        if nxt is not None and nxt.is_word and nxt.capitalized and not p.strict \
+                and p.adjacent(i) and not p.blocked[i + 1] and not p.lex.is_first_name(tok):
+            continue   # part of a longer proper name ("Hyde Park") that the lists do not know
         possessive = nxt is not None and nxt.text in ("'", "’") and nxt.start == tok.end
         pointer = prev is not None and prev.lower in _POINTERS and not p.starts[i]
         ambiguous = p.lex.is_ambiguous_name(tok) or tok.lower in p.lex.place_words
