@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 
 _LINE_BREAK = re.compile(r"[\n\r]")
+_SENTENCE_BREAK = re.compile(r"[\n\r]|[!?]\s|\.\s+(?=[A-Z])")
 
 
-def cue_before(text: str, start: int, cue: re.Pattern[str], window: int = 40) -> bool:
-    """True when `cue` matches in the `window` characters before `start`, on the same line."""
+def cue_before(text: str, start: int, cue: re.Pattern[str], window: int = 40,
+               same_sentence: bool = False) -> bool:
+    """True when `cue` matches in the `window` characters before `start`, on the same line
+    (and, with `same_sentence`, in the same sentence)."""
     left = text[max(0, start - window):start]
-    breaks = list(_LINE_BREAK.finditer(left))
+    breaks = list((_SENTENCE_BREAK if same_sentence else _LINE_BREAK).finditer(left))
     if breaks:
         left = left[breaks[-1].end():]
     return cue.search(left) is not None

@@ -111,9 +111,10 @@ class NlDateRecognizer(EntityRecognizer):
         pass
 
     @staticmethod
-    def is_birth_date(text: str, start: int, window: int = 40) -> bool:
-        """True when a birth cue stands before `start` in the same sentence."""
-        left = text[max(0, start - window):start]
+    def is_birth_date(text: str, start: int, window: int = 40, since: int = 0) -> bool:
+        """True when a birth cue stands before `start` in the same sentence (and after `since`:
+        a cue belongs to the first date after it)."""
+        left = text[max(0, start - window, since):start]
         cues = list(BIRTH_CUE.finditer(left))
         if not cues:
             return False
@@ -136,8 +137,11 @@ class NlDateRecognizer(EntityRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         wanted = set(entities or self.ENTITIES)
         results = []
+        previous_end = 0
         for start, end, score in self.find_dates(text):
-            if self.is_birth_date(text, start):
+            birth = self.is_birth_date(text, start, since=previous_end)
+            previous_end = end
+            if birth:
                 entity, score = "DATE_OF_BIRTH", self.BIRTH_SCORE
             else:
                 entity = "DATE_TIME"

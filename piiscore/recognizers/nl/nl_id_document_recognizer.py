@@ -4,8 +4,9 @@ Documentnummer van paspoort of identiteitskaart ("passport / ID-card document nu
 characters, 2 letters, 6 letters or digits, 1 digit ("XR1001R58"); the letter O is never used
 (rvig.nl "Documentnummer"; `stdnum.nl.identiteitskaartnummer`). There is no check digit, and the
 shape also fits product and order codes, so a number is reported only when a context word
-stands just before it: paspoort, identiteitskaart, id-kaart, identiteitsbewijs,
-documentnummer, passport, ID card, document number.
+stands before it in the same sentence (up to 100 characters back): paspoort,
+identiteitskaart, id-kaart, identiteitsbewijs, documentnummer, passport, ID card, document
+number.
 
 Fictitious examples: "paspoortnummer XR1001R58", "documentnummer: SPECI2014" (the specimen
 number printed on sample documents), "ID card nr NP7H4K2L1".
@@ -46,7 +47,7 @@ class NlIdDocumentRecognizer(PatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return [r for r in results if cue_before(text, r.start, _CUE, window=50)]
+        return [r for r in results if cue_before(text, r.start, _CUE, window=100, same_sentence=True)]
 
     def validate_result(self, pattern_text: str):
         """False when stdnum rejects the number (e.g. a letter O); None otherwise."""
