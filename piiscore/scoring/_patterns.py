@@ -15,6 +15,12 @@ import re
 from collections.abc import Iterable
 from importlib import resources
 
+try:  # the standard library's own regex parser, used to find each phrase's first characters
+    from re import _constants as _sre_constants, _parser as _sre_parser
+except ImportError:  # Python 3.10
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
+
 _DATA_PACKAGE = "piiscore.scoring.data"
 _MACRO_RE = re.compile(r"\{(\w+)\}")
 NAME_MASK = "ǂ"  # a letter (so \w matches it) that no Dutch or English text uses
@@ -72,6 +78,118 @@ def pattern(name: str) -> re.Pattern[str]:
     """One compiled regex matching any phrase of the list, between word edges."""
     alternatives = "|".join(f"(?:{_expand(line)})" for line in load_lines(name))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+@functools.cache
+def merged(names: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One regex for several lists, and the list name of each of its capturing groups.
+
+    One pass over the text instead of one per list. Matches do not overlap: where two lists
+    match at one place the one named first wins, so order ``names`` accordingly.
+    """
+    alternatives: list[tuple[str, str]] = []
+    for name in names:
+        alternatives += [(name, _expand(line)) for line in load_lines(name)]
+    return _dispatch(alternatives)
+
+
+def find_all(names: tuple[str, ...], text: str) -> list[tuple[str, int, int]]:
+    """``(list name, start, end)`` of every match of the merged lists, in text order."""
+    regex, owners = merged(names)
+    return [(owners[m.lastindex], m.start(), m.end()) for m in regex.finditer(text)]
+
+
+def _dispatch(alternatives: list[tuple[str, str]]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Compile alternatives grouped by their possible first character.
+
+    Python's regex engine tries every alternative at every word start. Behind a one-character
+    lookahead per group it tries only those that can start there: several times faster for
+    a few hundred phrases. An alternative whose first character cannot be worked out goes in
+    a last group that is always tried. Order within a group keeps the order given.
+    """
+    buckets: dict[str, list[int]] = {}
+    anywhere: list[int] = []
+    for index, (_, fragment) in enumerate(alternatives):
+        first = _first_chars(fragment)
+        if first is None:
+            anywhere.append(index)
+        else:
+            for char in first:
+                buckets.setdefault(char, []).append(index)
+    owners: list[str] = [""]  # group 0 is the whole match
+    branches = []
+
+    def group(indices: list[int]) -> str:
+        # one capturing group per run of phrases from the same list (groups cost time)
+        parts: list[str] = []
+        run: list[str] = []
+        for position, index in enumerate(indices):
+            name, fragment = alternatives[index]
+            run.append(f"(?:{fragment})")
+            if position + 1 == len(indices) or alternatives[indices[position + 1]][0] != name:
+                owners.append(name)
+                parts.append(f"({'|'.join(run)})")
+                run = []
+        return "|".join(parts)
+
+    for char in sorted(buckets):
+        branches.append(f"(?={re.escape(char)})(?:{group(buckets[char])})")
+    if anywhere:
+        branches.append(f"(?:{group(anywhere)})")
+    regex = re.compile(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)")
+    return regex, tuple(owners)
+
+
+def _first_chars(fragment: str) -> frozenset[str] | None:
+    """The characters a match of ``fragment`` can start with, or None when unknown."""
+    try:
+        parsed = _sre_parser.parse(fragment)
+        chars, nullable = _first_of(list(parsed))
+    except Exception:  # an unexpected construct: simply do not dispatch on it
+        return None
+    return None if chars is None or nullable else frozenset(chars)
+
+
+def _first_of(items: list) -> tuple[set[str] | None, bool]:
+    """First characters of a parsed sequence and whether it can match the empty string."""
+    c = _sre_constants
+    out: set[str] = set()
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width
+        if op is c.LITERAL:
+            out.add(chr(av))
+            return out, False
+        if op is c.IN:
+            for set_op, set_av in av:
+                if set_op is c.LITERAL:
+                    out.add(chr(set_av))
+                elif set_op is c.RANGE and set_av[1] - set_av[0] < 64:
+                    out.update(chr(x) for x in range(set_av[0], set_av[1] + 1))
+                else:
+                    return None, False
+            return out, False
+        if op is c.SUBPATTERN:
+            sub, nullable = _first_of(list(av[-1]))
+        elif op is c.BRANCH:
+            sub, nullable = set(), False
+            for branch in av[1]:
+                chars, empty = _first_of(list(branch))
+                if chars is None:
+                    return None, False
+                sub |= chars
+                nullable = nullable or empty
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            sub, nullable = _first_of(list(av[2]))
+            nullable = nullable or av[0] == 0
+        else:
+            return None, False
+        if sub is None:
+            return None, False
+        out |= sub
+        if not nullable:
+            return out, False
+    return out, True
 
 
 def search(name: str, text: str) -> bool:

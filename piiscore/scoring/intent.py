@@ -72,31 +72,39 @@ class Intent:
         return Intent(tuple(p for p in self.phrases if not p.kind.startswith("cta_")))
 
 
-_KINDS = (
+
+# Lists in one merged pass; where two match at one place the earlier one wins.
+_LISTS = (
+    "threat_cta",
     "threat_explicit",
     "threat_veiled",
-    "label",
-    "accusation",
-    "cta_share",
     "cta_find",
     "cta_contact",
+    "cta_share",
+    "label",
+    "accusation",
 )
+# A phrase from threat_cta counts as both.
+_KINDS_OF_LIST = {"threat_cta": ("threat_veiled", "cta_contact")}
 
 
 def analyse(text: str) -> Intent:
-    """Find every intent phrase in ``text`` and decide whether it is the author's own."""
+    """Find every intent phrase in (folded) ``text`` and decide whether it is the author's."""
+    found = _patterns.find_all(_LISTS, text)
+    if not found:
+        return Intent()
     quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
     reported_regions = _reported_regions(text)
     phrases: list[Phrase] = []
-    for kind in _KINDS:
-        for m in _patterns.finditer(kind, text):
-            start, end = m.start(), m.end()
-            reported = (
-                _inside(start, end, quotes)
-                or _inside(start, end, reported_regions)
-                or _after_reporting_verb(text, start)
-            )
-            phrases.append(Phrase(kind, start, end, _negated(text, start, end), reported))
+    for name, start, end in found:
+        reported = (
+            _inside(start, end, quotes)
+            or _inside(start, end, reported_regions)
+            or _after_reporting_verb(text, start)
+        )
+        negated = _negated(text, start, end)
+        for kind in _KINDS_OF_LIST.get(name, (name,)):
+            phrases.append(Phrase(kind, start, end, negated, reported))
     return Intent(tuple(phrases))
 
 
@@ -134,11 +142,13 @@ def _after_reporting_verb(text: str, start: int) -> bool:
 def _reported_regions(text: str) -> list[tuple[int, int]]:
     """Spans after "<reporting word> ...:" that hold someone else's words."""
     regions: list[tuple[int, int]] = []
-    condemned = _patterns.search("condemnation", text)
+    condemned = None
     for colon in (m.start() for m in re.finditer(":", text)):
         lead = text[max(_sentence_start(text, colon), colon - 60) : colon]
         if not (_patterns.search("report_noun", lead) or _patterns.search("report_verb", lead)):
             continue
+        if condemned is None:
+            condemned = _patterns.search("condemnation", text)
         if condemned:
             # the quoted message may run over several sentences, up to the author's verdict
             verdict = _patterns.pattern("condemnation").search(text, colon + 1)

@@ -49,14 +49,9 @@ KIND_WEIGHT = {
 _HOME_LOOKBACK = 40
 
 
-def text_kinds(text: str) -> set[str]:
-    """Kinds found by text signals rather than entities."""
-    kinds = set()
-    if _patterns.search("routine", text):
-        kinds.add("routine")
-    if _patterns.search("child_school", text):
-        kinds.add("child_school")
-    return kinds
+def text_kinds(contexts: set[str]) -> set[str]:
+    """Kinds found by text signals (the ``routine`` and ``child_school`` lists)."""
+    return contexts & {"routine", "child_school"}
 
 
 def residence_kinds(text: str, private: Iterable[Entity]) -> set[str]:
@@ -73,6 +68,6 @@ def entity_kinds(types: Iterable[str]) -> set[str]:
     return {KIND_OF_TYPE[t] for t in types if t in KIND_OF_TYPE}
 
 
-def names_employer(text: str, has_organisation: bool) -> bool:
+def names_employer(contexts: set[str], has_organisation: bool) -> bool:
     """The post ties someone to an employer: an organisation or an employment phrase."""
-    return has_organisation or _patterns.search("employer", text)
+    return has_organisation or "employer" in contexts

@@ -12,15 +12,18 @@ PROTECTED_ROLES = frozenset(ROLES)
 _WINDOW = 80
 
 
-def role_words(text: str) -> list[tuple[int, int, str]]:
-    """Every role word in ``text`` as ``(start, end, role)``."""
-    found = []
-    for role in ROLES:
-        for m in _patterns.finditer(f"role_{role}", text):
-            found.append((m.start(), m.end(), role))
-    # a dehumanising label ("kinderdief") names the youth-protection worker it targets
-    for m in _patterns.finditer("label", text):
-        found.append((m.start(), m.end(), "youth_protection"))
+_ROLE_LISTS = tuple(f"role_{r}" for r in ("public_official",) + ROLES[:-1])
+
+
+def role_words(text: str, label_spans: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """Every role word in (folded) ``text`` as ``(start, end, role)``.
+
+    ``label_spans`` are dehumanising labels ("kinderdief"): each names the youth-protection
+    worker it targets. A title that is also a police word ("politiechef") counts as public
+    official: that list goes first.
+    """
+    found = [(start, end, name[5:]) for name, start, end in _patterns.find_all(_ROLE_LISTS, text)]
+    found += [(start, end, "youth_protection") for start, end in label_spans]
     return found
 
 

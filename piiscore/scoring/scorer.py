@@ -22,6 +22,10 @@ BANDS = {
     "critical": (85, 100),
 }
 BENIGN_CONTEXTS = ("missing", "lost_found", "advert", "celebration", "supportive", "news")
+# Lists only asked "is it there?", matched in one pass.
+CONTEXT_LISTS = ("routine", "child_school", "employer") + tuple(
+    f"benign_{c}" for c in BENIGN_CONTEXTS
+)
 DATA_BENIGN_CONTEXTS = frozenset({"missing", "lost_found", "advert", "celebration"})
 _EVIDENCE_HALF = 6.0  # evidence at which a post sits half-way up its band
 
@@ -59,14 +63,17 @@ def score_post(
         text, [(e.start, e.end) for e in entities if e.type == "PERSON"], leet=obfuscated
     )
     intent = intent_signal.analyse(text)
-    benign = [c for c in BENIGN_CONTEXTS if _patterns.search(f"benign_{c}", text)]
+    contexts = {name for name, _, _ in _patterns.find_all(CONTEXT_LISTS, text)}
+    benign = [c for c in BENIGN_CONTEXTS if f"benign_{c}" in contexts]
     aggressive = intent.threat or intent.has("label") or intent.has("accusation")
     if benign and not aggressive and intent.call_to_action:
         # "deel dit" under a missing-child appeal or a thank-you is not a call to harass
         intent = intent.without_calls_to_action()
     hostile = aggressive or intent.call_to_action or obfuscated
     # contexts where private data appears for a good reason (a lost cat, a missing child)
-    words = role.role_words(text)
+    words = role.role_words(
+        text, [(p.start, p.end) for p in intent.phrases if p.kind == "label"]
+    )
     if words and "advert" in benign:
         benign.remove("advert")  # "KvK" in a post about a worker is no advert
     data_benign = not hostile and any(c in DATA_BENIGN_CONTEXTS for c in benign)
@@ -97,12 +104,12 @@ def score_post(
 
     kinds = linkage.entity_kinds(e.type for e in private)
     if not data_benign and (has_name or words or hostile):
-        kinds |= linkage.text_kinds(text)
+        kinds |= linkage.text_kinds(contexts)
         kinds |= linkage.residence_kinds(text, private)
         if handles and (has_name or hostile):
             kinds.add("online_account")
     employer = linkage.names_employer(
-        text, any(e.type == "ORGANIZATION" for e in entities)
+        contexts, any(e.type == "ORGANIZATION" for e in entities)
     ) or any(person_roles.get(i) for i, e in enumerate(entities) if e in names)
 
     target = role.target_role(
