@@ -96,7 +96,13 @@ class PhoneNumberRecognizer(EntityRecognizer):
                     continue
                 if self._acceptable(chunk[start:end], region):
                     found.append((start, end))
+            if found and self._covers_all_digits(chunk, found):
+                break  # the usual case: one Dutch number, found in the first pass
         return found
+
+    @staticmethod
+    def _covers_all_digits(chunk: str, spans: list[tuple[int, int]]) -> bool:
+        return all(any(s <= i < e for s, e in spans) for i, c in enumerate(chunk) if c.isdigit())
 
     def _acceptable(self, raw: str, region: str) -> bool:
         if _DATE.search(raw):

@@ -47,9 +47,8 @@ class NlLicensePlateRecognizer(PatternRecognizer):
 
     LANGUAGES = ("nl", "en")
     PATTERNS = [
-        Pattern("kenteken (dashes)", _sidecode_regex(_SEP), 0.6),
-        # "G H - 4 8 2 - K": spaced out to dodge filters, still with its dashes
-        Pattern("kenteken (dashes, spaced)", _sidecode_regex(_SEP, inner=" ?"), 0.6),
+        # "GH-482-K", also spaced out to dodge filters: "G H - 4 8 2 - K"
+        Pattern("kenteken (dashes)", _sidecode_regex(_SEP, inner=" ?"), 0.6),
         Pattern("kenteken (no dashes)", _sidecode_regex(""), 0.2),
     ]
     CONTEXT = ["kenteken", "nummerbord", "auto", "plaat", "rijdt", "license", "licence", "plate", "car"]
