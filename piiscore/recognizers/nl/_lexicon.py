@@ -147,7 +147,8 @@ class Lexicon:
         # "Van den Broeck", "El Amrani": the last word is what follows the tussenvoegsel
         self.surnames = surnames | {s.split()[-1] for s in surnames if " " in s}
         self.ambiguous_names = load_list("ambiguous_names_nl") | load_list("ambiguous_names_en")
-        self.common_words = load_list("common_words") | _stop_words() | _EXTRA_COMMON
+        self.stop_words = _stop_words() | _EXTRA_COMMON
+        self.common_words = load_list("common_words") | self.stop_words
         self.interfixes = PhraseIndex(load_list("interfixes"))
         self.interfix_words = frozenset(w for i in load_list("interfixes") for w in i.split())
         self.titles = PhraseIndex(load_list("person_titles"))

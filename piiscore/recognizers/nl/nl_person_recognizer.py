@@ -16,6 +16,8 @@ Lists: first_names(+_extra), surnames(+_extra), interfixes, person_titles, ambig
 """
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from ._lexicon import Lexicon, Token, case_mode, get_lexicon, sentence_starts, tokenize
@@ -37,6 +39,8 @@ _ABBREVIATED_TITLES = frozenset("dhr mevr mw mej mnr dr drs mr ir ing prof ds mr
 
 
 _ARTICLES = frozenset("de het een the a an".split())
+# Words of e-mail obfuscation ("tim (punt) degroot (at) ..."), never a name.
+_OBFUSCATION_WORDS = frozenset("punt dot at apenstaartje komma streepje".split())
 
 
 class NlPersonRecognizer(EntityRecognizer):
@@ -103,10 +107,13 @@ class _Parse:
         """Capitalised like a name (in a post that uses case)."""
         return self.strict or tok.capitalized
 
-    def surname_at(self, i: int, known_only: bool) -> int:
-        """End index of a surname token at i, or -1."""
+    def surname_at(self, i: int, known_only: bool, after_given: bool = False) -> int:
+        """End index of a surname token at i, or -1. `after_given`: a first name that is not
+        an ordinary word comes right before, which vouches for a known surname that is one
+        ("mirjam bos" in a lower-case post)."""
         tok = self.tok(i)
-        if tok is None or not tok.is_word or self.blocked[i] or len(tok.text) < 2:
+        if tok is None or not tok.is_word or self.blocked[i] or len(tok.text) < 2 \
+                or tok.lower in _OBFUSCATION_WORDS:
             return -1
         lex = self.lex
         if lex.street_suffix(tok.parts[-1]) and not lex.is_surname(tok):
@@ -114,7 +121,8 @@ class _Parse:
         if not self.shaped(tok):
             return -1
         if lex.is_surname(tok):
-            if self.strict and lex.is_common(tok):
+            if self.strict and lex.is_common(tok) and not (
+                    after_given and tok.lower not in lex.stop_words):
                 return -1
             return i + 1
         if known_only or self.strict or lex.is_common(tok) or tok.lower in lex.place_words:
@@ -129,7 +137,7 @@ class _Parse:
             return -1
         return self.lex.interfixes.match(self.toks, i)
 
-    def family_name_at(self, i: int, known_only: bool) -> int:
+    def family_name_at(self, i: int, known_only: bool, after_given: bool = False) -> int:
         """(interfix) surname (-(interfix) surname) starting at i; end index or -1."""
         j = i
         inter = self.interfix_at(j)
@@ -141,7 +149,7 @@ class _Parse:
                 end = self.surname_at(inter + 1, known_only=False)   # D'Hondt, O'Brien
             if end != -1:
                 return self._double_name(end)
-        end = self.surname_at(j, known_only)
+        end = self.surname_at(j, known_only, after_given)
         if end == -1:
             return -1
         return self._double_name(end)
@@ -190,7 +198,18 @@ class _Parse:
         return end
 
 
+_LEET_RUN = re.compile(r"(?<![\w])(?=[\w]*[^\W\d_])(?=[\w]*[013457])[a-zA-Z013457]+(?![\w])")
+_LEET = str.maketrans("013457", "oieast")
+
+
+def _unleet(text: str) -> str:
+    """'Vr1es' -> 'Vries', 'Kr00n' -> 'Kroon' (same length, so offsets stay valid). The
+    engine's normaliser undoes most leetspeak; this catches what it leaves in names."""
+    return _LEET_RUN.sub(lambda m: m.group().translate(_LEET), text)
+
+
 def find_persons(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
+    text = _unleet(text)
     p = _Parse(text, lex)
     toks = p.toks
     found: list[tuple[int, int, float]] = []   # token index spans + score
@@ -202,7 +221,7 @@ def find_persons(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
             i += 1
             continue
         span = _title_name(p, i) or _initials_name(p, i) or _full_name(p, i) \
-            or _interfix_surname(p, i)
+            or _interfix_surname(p, i) or _lower_case_name(p, i)
         if span:
             found.append(span)
             i = span[1]
@@ -210,7 +229,35 @@ def find_persons(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
         i += 1
     found.extend(_lone_names(p, found))
     found.sort()
-    return [(toks[s].start, toks[e - 1].end, score) for s, e, score in found]
+    spaced = _spaced_names(text, lex)
+    out = [(toks[s].start, toks[e - 1].end, score) for s, e, score in found]
+    out = [o for o in out if not any(o[0] < e and s < o[1] for s, e, _ in spaced)]
+    return sorted(out + spaced)
+
+
+# "K e v i n  J a n s e n", "S.a.n.n.e B.a.k.k.e.r", "Y-a-s-m-i-n-a": letters spread out with
+# one separator, to dodge filters.
+_SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?P<sep>[ .\-·_*])[^\W\d_](?:(?P=sep)[^\W\d_])+(?![^\W\d_])")
+
+
+def _spaced_names(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
+    words = []
+    for m in _SPACED.finditer(text):
+        word = re.sub(r"[ .\-·_*]", "", m.group())
+        words.append((m.start(), m.end(), word.lower()))
+    out = []
+    k = 0
+    while k < len(words):
+        start, end, word = words[k]
+        if word in lex.first_names and k + 1 < len(words) and words[k + 1][0] - end <= 3 \
+                and words[k + 1][2] in lex.surnames:
+            out.append((start, words[k + 1][1], SCORE_NAME))
+            k += 2
+            continue
+        if word in lex.first_names and word not in lex.ambiguous_names and len(word) > 2:
+            out.append((start, end, SCORE_FIRST_ALONE))
+        k += 1
+    return out
 
 
 def _title_name(p: _Parse, i: int):
@@ -261,7 +308,8 @@ def _full_name(p: _Parse, i: int):
     if not p.adjacent(giv - 1):
         return None
     first = p.toks[i]
-    fam = p.family_name_at(giv, known_only=p.strict or p.lex.is_ambiguous_name(first))
+    ambiguous = p.lex.is_ambiguous_name(first)
+    fam = p.family_name_at(giv, known_only=p.strict or ambiguous, after_given=not ambiguous)
     if fam == -1:
         return None
     last = p.toks[fam - 1]
@@ -269,6 +317,25 @@ def _full_name(p: _Parse, i: int):
     if p.lex.is_ambiguous_name(first) and p.starts[i] and not known:
         return None
     return (i, fam, SCORE_STRONG if known else SCORE_NAME)
+
+
+def _lower_case_name(p: _Parse, i: int):
+    """'mirjam bos' typed in lower case inside a normally cased post: a first name that is no
+    ordinary word, then (a tussenvoegsel and) a known surname."""
+    first = p.toks[i]
+    if p.strict or first.capitalized or not p.lex.is_first_name(first) \
+            or p.lex.is_ambiguous_name(first) or not p.adjacent(i):
+        return None
+    j = i + 1
+    inter = p.interfix_at(j)
+    if inter != -1 and p.adjacent(inter - 1):
+        j = inter
+    sur = p.tok(j)
+    if sur is None or not sur.is_word or sur.capitalized or p.blocked[j] \
+            or not p.lex.is_surname(sur) or sur.lower in p.lex.stop_words \
+            or sur.lower in _OBFUSCATION_WORDS:
+        return None
+    return (i, j + 1, SCORE_FIRST_ALONE)
 
 
 def _interfix_surname(p: _Parse, i: int):
