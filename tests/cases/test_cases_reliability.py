@@ -1,0 +1,166 @@
+"""Concurrent writers lose nothing; a server killed with SIGKILL mid-write restarts with every
+committed case intact. Both against SQLite and (when configured) PostgreSQL."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from casedata import POST_NL, POST_URL
+from server.auth import KeyStore
+
+ROOT = Path(__file__).resolve().parents[2]
+CYCLE = {"new": "reported", "reported": "acknowledged", "acknowledged": "removed",
+         "removed": "reappeared", "reappeared": "reported"}
+
+
+@pytest.mark.slow
+def test_two_concurrent_writers_lose_no_status_change(make_app):
+    # Two apps: two engines and connection pools on one database, like two server processes.
+    apps = [make_app(), make_app()]
+    keys = [apps[0].extensions["piiscore_keys"].add(name) for name in ("anna", "bram")]
+    auths = [{"Authorization": f"Bearer {k}"} for k in keys]
+    clients = [a.test_client() for a in apps]
+    cid = clients[0].post("/api/cases", json={"text": POST_NL, "url": POST_URL}, headers=auths[0]).get_json()["id"]
+    accepted: list[str] = []
+    refused, failures = [], []
+    start = threading.Barrier(2)
+
+    def writer(n: int):
+        client, auth = clients[n], auths[n]
+        start.wait()
+        for step in range(25):
+            current = client.get(f"/api/cases/{cid}", headers=auth).get_json()["status"]
+            note = f"writer {n} step {step}"
+            response = client.post(f"/api/cases/{cid}/status", json={"status": CYCLE[current], "note": note},
+                                   headers=auth)
+            if response.status_code == 200:
+                accepted.append(note)
+            elif response.status_code == 409:  # the other writer moved the case first
+                refused.append(note)
+            else:
+                failures.append((response.status_code, response.get_json()))
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert not failures
+    assert len(accepted) + len(refused) == 50
+    case = clients[0].get(f"/api/cases/{cid}", headers=auths[0]).get_json()
+    history = case["history"][1:]
+    assert sorted(h["note"] for h in history) == sorted(accepted)  # every accepted change is there
+    assert {h["moderator"] for h in history} == {"anna", "bram"}
+    # ... and they form one unbroken chain: no change was made from a stale status.
+    previous = "new"
+    for h in history:
+        assert h["from"] == previous and h["to"] == CYCLE[previous]
+        previous = h["to"]
+    assert case["status"] == previous
+
+
+def _start_server(data_dir: Path, env: dict) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen([sys.executable, "-m", "server", "--port", "0", "--threads", "4"], cwd=ROOT,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if "listening on" in line:
+            return proc, line.strip().rsplit(" ", 1)[-1]
+        if not line and proc.poll() is not None:
+            break
+    proc.kill()
+    raise AssertionError("the server did not start")
+
+
+def _call(url: str, key: str, method: str = "GET", body: dict | None = None):
+    request = urllib.request.Request(url, method=method, headers={"Authorization": f"Bearer {key}",
+                                                                  "Content-Type": "application/json"},
+                                     data=None if body is None else json.dumps(body).encode())
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, json.loads(response.read())
+
+
+@pytest.mark.slow
+def test_a_server_killed_mid_write_restarts_with_every_committed_case(data_dir, database_url, tmp_path):
+    key = KeyStore.in_data_dir(data_dir).add("anna")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PIISCORE_")}
+    env.update(PIISCORE_DATA_DIR=str(data_dir), PIISCORE_WARM_ENGINE="false", PIISCORE_RATE_LIMIT="0",
+               PYTHONUNBUFFERED="1")
+    if database_url:
+        env["PIISCORE_DATABASE_URL"] = database_url
+    proc, base = _start_server(data_dir, env)
+    committed: dict[int, str] = {}  # case id -> its status when the server said so
+    stop = threading.Event()
+
+    def writer(n: int):
+        i = 0
+        while not stop.is_set():
+            i += 1
+            try:
+                status, case = _call(f"{base}/api/cases", key, "POST",
+                                     {"text": POST_NL, "url": f"{POST_URL}?w={n}&i={i}"})
+                committed[case["id"]] = "new"
+                status, case = _call(f"{base}/api/cases/{case['id']}/status", key, "POST", {"status": "reported"})
+                committed[case["id"]] = "reported"
+            except (urllib.error.URLError, ConnectionError, OSError):
+                return  # the server is gone
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(3)]
+    try:
+        for t in threads:
+            t.start()
+        deadline = time.monotonic() + 60
+        while len(committed) < 12 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        os.kill(proc.pid, signal.SIGKILL)  # while the writers are still sending
+        proc.wait(10)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(30)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+    assert len(committed) >= 12
+
+    proc, base = _start_server(data_dir, env)
+    try:
+        for cid, status in committed.items():
+            code, case = _call(f"{base}/api/cases/{cid}", key)
+            assert code == 200
+            # The answer came after the commit, so the database has at least that state.
+            assert [h["to"] for h in case["history"]][: 1 + (status == "reported")] == (
+                ["new", "reported"] if status == "reported" else ["new"])
+            assert case["evidence"][0]["kind"] == "text"
+        # Every stored case, committed-and-answered or not, is whole: history and evidence readable.
+        code, listing = _call(f"{base}/api/cases?limit=200", key)
+        assert listing["total"] >= len(committed)
+        for case in listing["items"]:
+            code, full = _call(f"{base}/api/cases/{case['id']}", key)
+            assert full["history"][0]["to"] == "new" and len(full["evidence"]) == 1
+        request = urllib.request.Request(f"{base}/api/cases/{full['id']}/evidence/{full['evidence'][0]['id']}",
+                                         headers={"Authorization": f"Bearer {key}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.read().decode() == POST_NL
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(30)
+        proc.stdout.close()
+    if not database_url:
+        import sqlite3
+
+        with sqlite3.connect(data_dir / "cases.sqlite3") as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        conn.close()
