@@ -42,6 +42,9 @@ def recognizer():
         ("tel 0031 111222333", 0, []),
         ("€ 1.111.222.333", 0, []),
         ("order 111222333-2", 0, []),
+        ("Artikelnummer 123456782 op voorraad", 0, []),
+        ("ordernr: 111222333", 0, []),
+        ("factuur #534640977", 0, []),
     ],
 )
 def test_when_bsn_in_text_then_all_bsns_found(text, expected_len, expected_positions, recognizer):

@@ -43,6 +43,8 @@ def spans(results):
         ("insta: zoek maar", 0, []),
         ("@2024", 0, []),
         ("@ 10 uur", 0, []),
+        ("@all kijk hier even naar", 0, []),
+        ("RT @piet_01: wat een verhaal", 1, [(3, 11)]),
     ],
 )
 def test_when_handle_in_text_then_all_handles_found(text, expected_len, expected_positions, recognizer):

@@ -7,9 +7,9 @@ underscores and dots (Instagram allows dots, X/Twitter up to 15 characters, TikT
 
 Not a handle: the part after "@" in an e-mail address ("jan@voorbeeld.nl"), a name inside a
 link ("instagram.com/sanne_b", "tiktok.com/@sanne_b": the URL recognizer reports the link), a
-trailing dot ("@sanne_b." ends in "sanne_b"), an ordinary word after a label without a colon
-("insta story", "account verwijderd": a handle written like that must contain a digit, "_" or
-".").
+trailing dot ("@sanne_b." ends in "sanne_b"), a group mention ("@all", "@iedereen"), an
+ordinary word after a label without a colon ("insta story", "account verwijderd": a handle
+written like that must contain a digit, "_" or ".").
 
 Fictitious examples: "@lotte.vdberg", "insta: sanne_b", "account naam_xyz".
 """
@@ -35,6 +35,8 @@ zoek kijk check volg stuur dm pm weg verwijderd privé prive priv gesloten offli
 the a an and or is was his her their this that of for to on in with also still but search look
 check follow send deleted private closed here there story post page profiel profile
 """.split())
+# group mentions, not accounts
+_MENTION_ALL = frozenset({"all", "everyone", "here", "channel", "iedereen", "allemaal"})
 # "jan @gmail.com": a mail domain after a stray space, not a handle
 _MAIL_DOMAIN = re.compile(r"\.(?:com|nl|be|net|org|eu|de|info|io|co\.uk)$", re.IGNORECASE)
 # a whitespace-delimited token that is (part of) a link
@@ -68,7 +70,9 @@ class SocialHandleRecognizer(EntityRecognizer):
         spans: list[tuple[int, int, float]] = []
         if "@" in text:
             for m in _AT_HANDLE.finditer(text):
-                if self._plausible(m.group("name")) and not self._in_link(text, m.start()):
+                name = m.group("name")
+                if (self._plausible(name) and name.lower() not in _MENTION_ALL
+                        and not self._in_link(text, m.start())):
                     spans.append((m.start(), m.end(), self.AT_SCORE))
         for m in _LABELLED.finditer(text):
             name = m.group("name")

@@ -6,7 +6,8 @@ written in groups: "111222333", "1112.22.333", "1112 22 333", "111 222 333". Che
 elfproef (11-test), 9*d1 + 8*d2 + ... + 2*d8 - d9 is a multiple of 11
 (`stdnum.nl.bsn`; rijksoverheid.nl "burgerservicenummer"). A number that fails it is never
 reported. A bare 9-digit number that passes is reported with a modest score; context words
-("bsn", "burgerservicenummer", "sofinummer") raise it.
+("bsn", "burgerservicenummer", "sofinummer") raise it. A number right after a country code
+("+31 612345678") or another label ("artikelnummer", "ordernr:", "factuur #") is not a BSN.
 
 Fictitious examples (they pass the 11-test, belong to no one): 111222333, 1112.22.333,
 123456782, 126018157.
@@ -20,6 +21,12 @@ from stdnum.nl import bsn
 
 # A 9-digit national number right after a country code is a phone number, not a BSN.
 _AFTER_COUNTRY_CODE = re.compile(r"(?:\+|\b00)\d{1,3}[\s.\-]*(?:\(0\)[\s.\-]*)?$")
+# A number right after another kind of label is that kind of number ("artikelnummer 123456782").
+_OTHER_LABEL = re.compile(
+    r"\b(?:artikel|order|bestel|bestelling|factuur|klant|zaak|referentie|ref|pv|kenmerk|track|"
+    r"pakket|product|serie|ticket|transactie|polis|contract|invoice|customer|case|tracking|"
+    r"account|rekening)(?:[\s\-]?(?:nummer|nr|no|id|code))?\.?\s*[:#]?\s*$",
+    re.IGNORECASE)
 
 
 class NlBsnRecognizer(PatternRecognizer):
@@ -47,7 +54,9 @@ class NlBsnRecognizer(PatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return [r for r in results if not _AFTER_COUNTRY_CODE.search(text[max(0, r.start - 12):r.start])]
+        return [r for r in results
+                if not _AFTER_COUNTRY_CODE.search(text[max(0, r.start - 12):r.start])
+                and not _OTHER_LABEL.search(text[max(0, r.start - 30):r.start])]
 
     def validate_result(self, pattern_text: str):
         """False when the 11-test fails (drop); None when it holds, so the score comes from the
