@@ -44,6 +44,7 @@ EVIDENCE_KINDS = {"text": "text/plain; charset=utf-8", "html": "text/html; chars
 EVIDENCE_EXTENSIONS = {"text": "txt", "html": "html", "screenshot": "png"}
 DRAFT_KINDS = ("dsa_notice", "platform_report", "gdpr_erasure", "police_report")
 SYSTEM = "system"
+MAX_ID = 2**31 - 1  # the id columns are 32-bit: a larger id names nothing (and must not overflow)
 
 
 class CaseError(Exception):
@@ -222,7 +223,7 @@ class CaseStore:
     def read_evidence(self, case_id: int, evidence_id: int, *, moderator: str, via: str = "api") -> tuple[dict, bytes]:
         with self.db.write() as s:
             case = self._get(s, case_id)
-            item = s.get(EvidenceItem, evidence_id)
+            item = s.get(EvidenceItem, evidence_id) if 0 < evidence_id <= MAX_ID else None
             if item is None or item.case_id != case.id:
                 raise NotFound(f"no evidence {evidence_id} in case {case_id}")
             if item.ciphertext is None:
@@ -267,6 +268,8 @@ class CaseStore:
     # -- internals --------------------------------------------------------------------------
 
     def _get(self, s: Session, case_id: int, *, lock: bool = False) -> Case:
+        if not 0 < case_id <= MAX_ID:
+            raise NotFound(f"no case {case_id}")
         query = select(Case).where(Case.id == case_id)
         if lock:
             query = query.with_for_update()

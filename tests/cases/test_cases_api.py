@@ -103,7 +103,9 @@ def test_every_case_route_needs_a_key(client, case):
 def test_malformed_bodies_and_unknown_cases_are_json_4xx(client, auth, case):
     response = client.post("/api/cases", data="{not json", content_type="application/json", headers=auth)
     assert response.status_code == 400 and response.is_json
-    for method, path in [("get", "/api/cases/999999"), ("post", "/api/cases/999999/status"),
+    huge = 2**40
+    for method, path in [("get", "/api/cases/999999"), ("get", f"/api/cases/{huge}"),
+                         ("post", f"/api/cases/{huge}/status"), ("get", f"/api/cases/{case['id']}/evidence/{huge}"), ("post", "/api/cases/999999/status"),
                          ("get", "/api/cases/999999/export"), ("get", f"/api/cases/{case['id']}/evidence/999999")]:
         response = getattr(client, method)(path, json={"status": "reported"}, headers=auth)
         assert response.status_code == 404, path
