@@ -4,6 +4,7 @@ Usage::
 
     python tests/data/devset/build.py            # writes devset.jsonl next to this file
     python tests/data/devset/build.py --check    # exit 1 when devset.jsonl is out of date
+    python tests/data/devset/build.py --src other/posts.md --out other/set.jsonl [--check]
 
 The markup is described at the top of ``posts.md``. In short: a post starts with a header line
 ``### <id> <lang> <level> [threat] [cta]``; its text runs to the next header or ``#`` / ``##``
@@ -143,20 +144,23 @@ def build(source_path: Path = SOURCE) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only compare, do not write")
+    parser.add_argument("--src", type=Path, default=SOURCE, help="markup file (default: posts.md here)")
+    parser.add_argument("--out", type=Path, default=TARGET, help="jsonl file (default: devset.jsonl here)")
     args = parser.parse_args(argv)
+    source, target = args.src, args.out
     try:
-        output = build()
+        output = build(source)
     except MarkupError as exc:
-        print(f"posts.md: {exc}", file=sys.stderr)
+        print(f"{source.name}: {exc}", file=sys.stderr)
         return 1
     if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
         if current != output:
-            print("devset.jsonl is out of date: run build.py", file=sys.stderr)
+            print(f"{target.name} is out of date: run build.py", file=sys.stderr)
             return 1
         return 0
-    TARGET.write_text(output, encoding="utf-8")
-    print(f"wrote {output.count(chr(10))} posts to {TARGET.name}")
+    target.write_text(output, encoding="utf-8")
+    print(f"wrote {output.count(chr(10))} posts to {target.name}")
     return 0
 
 
