@@ -102,3 +102,18 @@ def test_phone_in_a_post_through_the_engine(engine):
     found = [(e.start, e.end, e.type) for e in engine.analyze(text, "nl")
              if e.type in ("PHONE_NUMBER", "DATE_TIME")]
     assert found == [(12, 26, "PHONE_NUMBER"), (53, 63, "DATE_TIME")]
+
+
+@pytest.mark.parametrize(
+    "text, expected_positions",
+    [
+        ("bel gratis 102 of chat via de website", [(11, 14)]),
+        ("Bel 112 bij nood", [(4, 7)]),
+        ("tel. 1400", [(5, 9)]),
+        ("in 2024 was het erger", []),
+        ("huisnummer 1234", []),
+        ("bel me om 1234 uur", []),
+    ],
+)
+def test_short_numbers_only_right_after_a_call_cue(text, expected_positions, recognizer):
+    assert spans(recognizer.analyze(text, ["PHONE_NUMBER"])) == expected_positions

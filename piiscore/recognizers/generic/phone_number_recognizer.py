@@ -12,7 +12,7 @@ Presidio's PhoneRecognizer runs the matcher for eight regions over the whole tex
 them is NL. This one first finds digit runs with one cheap regex and runs the matcher only on
 those. A national number must start with its trunk 0 (a bare 9-digit run is a BSN or an order
 number, not a phone number); dates ("12-11-2024"), times, prices, IBANs and postcodes are not
-matched.
+matched. Short numbers (112, 1400, 102) count only right after "bel", "call" or "tel".
 
 Fictitious examples: 06-12345678, 06 1234 5678, (010) 123 45 67, +31 (0)6 12345678,
 0031 6 55 12 98 04, 0800-0432.
@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 import phonenumbers
+from phonenumbers import shortnumberinfo
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 # digit runs with the separators phone numbers use; at least 7 digits are checked below
@@ -29,6 +30,12 @@ _CANDIDATE = re.compile(r"(?<![\w+\-/.,])(?:\+|\(\+?)?\d[\d \t.\-/()]{5,24}\d\)?
 _DATE = re.compile(r"^(?:\d{1,2}[\-/.]\d{1,2}[\-/.](?:\d{2}|\d{4})|\d{4}-\d{1,2}-\d{1,2})$")
 # an IBAN's country, check digits and bank code just before the digits
 _IBAN_HEAD = re.compile(r"[A-Za-z]{2}\d{2}\s?[A-Za-z]{4}\s?$")
+# short numbers (112, 1400, Awel's 102) count only right after "bel" / "call" / "tel"
+_SHORT = re.compile(r"(?<![\w+\-/.,])\d{3,6}(?![\w]|[.,\-/]\d)")
+_CALL_CUE = re.compile(
+    r"\b(?:bel|bellen|belt|call|tel|telefoon|hulplijn|helpline|phone)\b\.?:?"
+    r"(?:\s+\w+)?\s*:?\s*$",
+    re.IGNORECASE)
 _US_NATIONAL = re.compile(r"^\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
 
 # Regions whose national (trunk 0) form is accepted; German and other numbers need +49 / 0049.
@@ -45,6 +52,7 @@ class PhoneNumberRecognizer(EntityRecognizer):
     LANGUAGES = ("nl", "en")
     ENTITY = "PHONE_NUMBER"
     SCORE = 0.7
+    SHORT_SCORE = 0.5
     PASSES = (("NL", _VALID), ("BE", _VALID), ("DE", _VALID), ("GB", _VALID), ("US", _VALID),
               ("NL", _POSSIBLE))
     CONTEXT = [
@@ -76,7 +84,19 @@ class PhoneNumberRecognizer(EntityRecognizer):
                 continue
             for start, end in self.numbers_in(cand.group()):
                 results.append(self._result(cand.start() + start, cand.start() + end))
+        for m in _SHORT.finditer(text):
+            cue = _CALL_CUE.search(text[max(0, m.start() - 25):m.start()])
+            if cue and self._is_short_number(m.group()):
+                results.append(self._result(m.start(), m.end(), self.SHORT_SCORE))
         return results
+
+    @staticmethod
+    def _is_short_number(digits: str) -> bool:
+        try:
+            return any(shortnumberinfo.is_valid_short_number_for_region(
+                phonenumbers.parse(digits, region), region) for region in ("NL", "BE"))
+        except Exception:
+            return False
 
     def numbers_in(self, chunk: str) -> list[tuple[int, int]]:
         """Spans of phone numbers in a digit run, trailing punctuation excluded."""
@@ -114,12 +134,13 @@ class PhoneNumberRecognizer(EntityRecognizer):
             return region in self.national_regions
         return region == "US" and self.allow_us_national and bool(_US_NATIONAL.match(raw))
 
-    def _result(self, start: int, end: int) -> RecognizerResult:
+    def _result(self, start: int, end: int, score: float | None = None) -> RecognizerResult:
+        score = self.SCORE if score is None else score
         explanation = AnalysisExplanation(
-            recognizer=self.name, original_score=self.SCORE,
+            recognizer=self.name, original_score=score,
             textual_explanation="valid number per libphonenumber")
         return RecognizerResult(
-            entity_type=self.ENTITY, start=start, end=end, score=self.SCORE,
+            entity_type=self.ENTITY, start=start, end=end, score=score,
             analysis_explanation=explanation,
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})

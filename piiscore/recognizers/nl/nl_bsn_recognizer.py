@@ -19,6 +19,8 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from stdnum.nl import bsn
 
+# a number standing alone: not inside a longer number, amount, code or date
+_ALONE = r"(?<![\w.,+\-/]){}(?![\w\-/]|[.,]\d)"
 # A 9-digit national number right after a country code is a phone number, not a BSN.
 _AFTER_COUNTRY_CODE = re.compile(r"(?:\+|\b00)\d{1,3}[\s.\-]*(?:\(0\)[\s.\-]*)?$")
 # A number right after another kind of label is that kind of number ("artikelnummer 123456782").
@@ -34,9 +36,9 @@ class NlBsnRecognizer(PatternRecognizer):
 
     LANGUAGES = ("nl", "en")
     PATTERNS = [
-        Pattern("BSN (9 digits)", r"(?<![\w.,+\-/])\d{9}(?![\w\-/]|[.,]\d)", 0.5),
-        Pattern("BSN (grouped 4-2-3)", r"(?<![\w.,+\-/])\d{4}[. ]\d{2}[. ]\d{3}(?![\w\-/]|[.,]\d)", 0.5),
-        Pattern("BSN (grouped 3-3-3)", r"(?<![\w.,+\-/])\d{3}[. ]\d{3}[. ]\d{3}(?![\w\-/]|[.,]\d)", 0.4),
+        Pattern("BSN (9 digits)", _ALONE.format(r"\d{9}"), 0.5),
+        Pattern("BSN (grouped 4-2-3)", _ALONE.format(r"\d{4}[. ]\d{2}[. ]\d{3}"), 0.5),
+        Pattern("BSN (grouped 3-3-3)", _ALONE.format(r"\d{3}[. ]\d{3}[. ]\d{3}"), 0.45),
     ]
     CONTEXT = [
         "bsn", "burgerservicenummer", "burgerservice", "sofinummer", "sofi", "persoonsnummer",

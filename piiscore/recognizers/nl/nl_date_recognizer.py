@@ -49,11 +49,13 @@ _PATTERNS = [
         r"(?P<a>[12]\d|3[01]|0?[1-9])(?![\w]|[\-/.:,]\d)")),
     # 12 maart 1985, 12 mrt '85, 12th of March, 1 jan. 2000
     ("day month", 0.6, re.compile(
-        rf"(?<![\w\-/.,:])\b{_DAY}{_SUFFIX}(?P<of>\s+of(?:\s+the)?)?\s+{_MONTH}(?:\.?,?\s+{_YEAR})?(?![\w'])",
+        rf"(?<![\w\-/.,:])\b{_DAY}{_SUFFIX}(?P<of>\s+of(?:\s+the)?)?\s+{_MONTH}"
+        rf"(?:\.?,?\s+{_YEAR})?(?![\w'])",
         re.IGNORECASE)),
     # March 12, 1985; May 3rd
     ("month day", 0.6, re.compile(
-        rf"(?<![\w\-/.])\b{_MONTH}\.?\s+(?:the\s+)?{_DAY}{_SUFFIX}(?:,?\s+{_YEAR})?(?![\w'\-/:.]\w|[\w'])",
+        rf"(?<![\w\-/.])\b{_MONTH}\.?\s+(?:the\s+)?{_DAY}{_SUFFIX}(?:,?\s+{_YEAR})?"
+        rf"(?![\w'\-/:.]\w|[\w'])",
         re.IGNORECASE)),
     # maart 1985, March 1985
     ("month year", 0.5, re.compile(
@@ -86,9 +88,9 @@ def _plausible(kind: str, m: re.Match) -> bool:
         return g["mon"].lower() not in _AMBIGUOUS
     if not _valid_day_month(int(g["day"]), month):
         return False
-    if g["mon"].lower() in _AMBIGUOUS and not g.get("year") and not g.get("suf") and not g.get("of"):
-        return False
-    return True
+    # "2 may come", "3 Jan": only with a year, an ordinal suffix or "of"
+    return not (g["mon"].lower() in _AMBIGUOUS
+                and not (g.get("year") or g.get("suf") or g.get("of")))
 
 
 class NlDateRecognizer(EntityRecognizer):

@@ -47,7 +47,8 @@ class NlIdDocumentRecognizer(PatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return [r for r in results if cue_before(text, r.start, _CUE, window=100, same_sentence=True)]
+        return [r for r in results
+                if cue_before(text, r.start, _CUE, window=100, same_sentence=True)]
 
     def validate_result(self, pattern_text: str):
         """False when stdnum rejects the number (e.g. a letter O); None otherwise."""

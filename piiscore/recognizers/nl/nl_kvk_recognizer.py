@@ -29,7 +29,8 @@ class NlKvkRecognizer(PatternRecognizer):
 
     LANGUAGES = ("nl", "en")
     PATTERNS = [
-        Pattern("KvK-nummer", r"(?<![\w.,+\-/])(?:\d{8}|\d{4}[ .]\d{4}|\d{12})(?![\w\-/]|[.,]\d)", 0.7),
+        Pattern("KvK-nummer",
+                r"(?<![\w.,+\-/])(?:\d{8}|\d{4}[ .]\d{4}|\d{12})(?![\w\-/]|[.,]\d)", 0.7),
     ]
     CONTEXT = ["kvk", "kvk-nummer", "koophandel", "handelsregister", "vestigingsnummer",
                "kamer van koophandel", "chamber of commerce", "coc"]

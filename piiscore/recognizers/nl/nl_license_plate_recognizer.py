@@ -36,7 +36,8 @@ def _sidecode_regex(sep: str, inner: str = "") -> str:
 
 _CUE = re.compile(
     r"\b(?:kenteken\w*|nummerbord\w*|auto\w*|wagen|plaat|rijdt|rijden|reed|bestelbus|busje|"
-    r"scooter|motor|license plate|licence plate|plate|car|drives|registration)\b(?:[^\w.!?]+\w+){0,3}?[^\w.!?]*$",
+    r"scooter|motor|license plate|licence plate|plate|car|drives|registration)\b"
+    r"(?:[^\w.!?]+\w+){0,3}?[^\w.!?]*$",  # up to three words between, same sentence
     re.IGNORECASE)
 
 _SPACED = re.compile(r"[A-Za-z0-9] [A-Za-z0-9]")
@@ -51,7 +52,8 @@ class NlLicensePlateRecognizer(PatternRecognizer):
         Pattern("kenteken (dashes)", _sidecode_regex(_SEP, inner=" ?"), 0.6),
         Pattern("kenteken (no dashes)", _sidecode_regex(""), 0.2),
     ]
-    CONTEXT = ["kenteken", "nummerbord", "auto", "plaat", "rijdt", "license", "licence", "plate", "car"]
+    CONTEXT = ["kenteken", "nummerbord", "auto", "plaat", "rijdt", "license", "licence", "plate",
+               "car"]
 
     def __init__(self, supported_language: str = "nl", supported_entity: str = "NL_LICENSE_PLATE"):
         super().__init__(
