@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 from flask import Config, Flask
+from werkzeug.routing import IntegerConverter
 
 from server import access_log, auth, errors, limits, ratelimit, security
 
@@ -16,6 +17,14 @@ DEFAULT_PORT = 8765
 # Config keys that must be integers even when they arrive as strings from a file.
 _INT_KEYS = ("PORT", "MAX_TEXT_CHARS", "MAX_CONTENT_LENGTH", "MAX_JSON_BYTES", "RATE_LIMIT",
              "REQUEST_TIMEOUT", "THREADS", "MAX_ANALYZER_RESULTS", "MAX_AD_HOC_PATTERNS")
+
+
+class BoundedIntConverter(IntegerConverter):
+    """``<int:...>`` that stops at a 64-bit id: a larger one names nothing and is a 404, not a
+    database overflow."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=2**63 - 1, signed=False):
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
 def default_data_dir() -> str:
@@ -82,6 +91,7 @@ def load_config(test_config: dict | None = None) -> Config:
 
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
+    app.url_map.converters["int"] = BoundedIntConverter
     app.config.update(load_config(test_config))
     app.json.sort_keys = False
 

@@ -152,7 +152,7 @@ _SCHEMAS = {
             "context": {"type": "array", "items": {"type": "string", "maxLength": 200}},
             "allow_list": {"type": "array", "items": {"type": "string", "maxLength": 1000}},
             "allow_list_match": {"type": "string", "enum": ["exact", "regex"]},
-            "regex_flags": {"type": "integer", "minimum": 0, "maximum": 65535},
+            "regex_flags": {"type": "integer", "enum": [0, 2, 8, 16, 26, 32, 64]},
         },
     },
     "PatternRecognizer": {

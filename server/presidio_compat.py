@@ -33,6 +33,8 @@ PIISCORE_ENTITIES = frozenset({
 })
 OPERATORS = ("replace", "redact", "mask", "hash", "encrypt", "keep")
 DEFAULT_REGEX_FLAGS = regex.DOTALL | regex.MULTILINE | regex.IGNORECASE
+# Python re flags a client may set; DEBUG (prints to stdout) and the like are refused.
+ALLOWED_REGEX_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.UNICODE | regex.VERBOSE
 MAX_BATCH_TEXTS = 100
 MAX_OPERATORS = 100
 
@@ -87,8 +89,9 @@ def _regex_flags(body: dict) -> int:
     flags = body.get("regex_flags")
     if flags is None:
         return DEFAULT_REGEX_FLAGS
-    if isinstance(flags, bool) or not isinstance(flags, int) or not 0 <= flags < 2**16:
-        raise ApiError(400, "'regex_flags' must be a small non-negative integer (Python re flags).")
+    if isinstance(flags, bool) or not isinstance(flags, int) or flags < 0 or flags & ~ALLOWED_REGEX_FLAGS:
+        raise ApiError(400, "'regex_flags' must combine Python re flags IGNORECASE (2), MULTILINE (8), "
+                            "DOTALL (16), UNICODE (32) or VERBOSE (64).")
     return flags
 
 

@@ -112,6 +112,7 @@ def test_analyze_batch_returns_a_list_per_text(client):
     ({"text": "hello", "language": "en", "ad_hoc_recognizers": [{"name": "no entity"}]}, 400, "supported_entity"),
     ({"text": "hello", "language": "en", "ad_hoc_recognizers": "x"}, 400, "list of recognizer"),
     ({"text": "hello", "language": "en", "regex_flags": -1}, 400, "regex_flags"),
+    ({"text": "hello", "language": "en", "regex_flags": 512}, 400, "regex_flags"),
     ({"text": [1, 2], "language": "en"}, 400, "string or a non-empty list"),
 ])
 def test_bad_analyze_requests_are_4xx_with_a_message(client, body, status, fragment):
