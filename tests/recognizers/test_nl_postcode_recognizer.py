@@ -24,6 +24,7 @@ def spans(results):
         ("5611 EN Eindhoven", 1, [(0, 7)]),
         ("Laan van Meerdervoort 112-3, 2517 AK Den Haag.", 1, [(29, 36)]),
         ("we weten waar je woont Roos. 3581 WK. slaap lekker", 1, [(29, 36)]),
+        ("haar adres: Kerkstraat 12a Schiedam, 3 1 1 1 A B. Sanne weet het", 1, [(37, 48)]),
         # invalid
         ("3012 SA", 0, []),
         ("3012 sd", 0, []),
@@ -38,6 +39,8 @@ def spans(results):
         ("sinds 1985 op dezelfde plek", 0, []),
         ("order 3012-AB", 0, []),
         ("v1.2 3012AB1", 0, []),
+        ("3 1 1 1 a b", 0, []),
+        ("3 1 1 1 S A", 0, []),
     ],
 )
 def test_when_postcode_in_text_then_all_postcodes_found(text, expected_len, expected_positions, recognizer):
@@ -59,6 +62,7 @@ def test_when_postcode_in_text_then_all_postcodes_found(text, expected_len, expe
         ("2024 en", False),
         ("2024 EN", False),
         ("1200 km", False),
+        ("3 1 1 1 A B", None),
         ("", False),
         ("30", False),
     ],

@@ -9,7 +9,9 @@ A number followed by a unit or a short word ("1000 km", "2024 en", "1985 op") is
 lower-case pairs that are ordinary words or units are dropped, upper-case ones only after a
 year-like or round number ("IN 2024 EN", "1000 KM"; "6524 GR" is a postcode).
 
-Fictitious examples: 3012 AB, 2517AK, 9711 nz.
+Spaced out to dodge filters ("3 1 1 1 A B") it is found in capitals only.
+
+Fictitious examples: 3012 AB, 2517AK, 9711 nz, 3 1 1 1 A B.
 """
 from __future__ import annotations
 
@@ -33,6 +35,9 @@ class NlPostcodeRecognizer(PatternRecognizer):
     LANGUAGES = ("nl", "en")
     PATTERNS = [
         Pattern("postcode", r"(?<![\w\-/.,])[1-9]\d{3} ?[A-Za-z]{2}(?![\w\-/@])", 0.6),
+        # spaced out to dodge filters, "3 1 1 1 A B": capitals only, every character apart
+        Pattern("postcode (spaced)",
+                r"(?<![\w\-/.,])(?-i:[1-9] \d \d \d [A-Z] [A-Z])(?![\w\-/@])", 0.6),
     ]
     CONTEXT = ["postcode", "adres", "woont", "woonachtig", "address", "zip", "postal"]
 
@@ -47,7 +52,8 @@ class NlPostcodeRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str):
         """False for impossible codes (SA/SD/SS) and number + word/unit; None otherwise."""
-        digits, letters = pattern_text[:4], pattern_text[4:].strip()
+        compact = pattern_text.replace(" ", "")
+        digits, letters = compact[:4], compact[4:]
         if letters.lower() in _UNITS | _WORDS and (
                 not letters.isupper() or _year_like(digits) or digits.endswith("00")):
             return False
