@@ -51,6 +51,7 @@ class Intent:
 
     @property
     def threat(self) -> bool:
+        """An explicit or veiled threat; "threat_weak" phrases are the scorer's call."""
         return self.has("threat_explicit") or self.has("threat_veiled")
 
     @property
@@ -78,6 +79,7 @@ _LISTS = (
     "threat_cta",
     "threat_explicit",
     "threat_veiled",
+    "threat_weak",
     "cta_find",
     "cta_contact",
     "cta_share",

@@ -112,6 +112,11 @@ def score_post(
         contexts, any(e.type == "ORGANIZATION" for e in entities)
     ) or any(person_roles.get(i) for i, e in enumerate(entities) if e in names)
 
+    # "pas maar op" threatens only when the post points at someone
+    weak_threat = intent.has("threat_weak") and (has_name or bool(kinds) or bool(words))
+    threat = intent.threat or weak_threat
+    hostile = hostile or weak_threat
+
     target = role.target_role(
         text,
         names + [e for e in officials if e not in names],
@@ -119,7 +124,7 @@ def score_post(
         has_target=has_name or bool(kinds) or hostile,
     )
     protected = target in role.PROTECTED_ROLES
-    threat, cta = intent.threat, intent.call_to_action
+    cta = intent.call_to_action
 
     if threat and (kinds or (has_name and cta)):
         level = "critical"
@@ -142,7 +147,8 @@ def score_post(
     evidence = sum(linkage.KIND_WEIGHT[k] for k in kinds)
     if has_name:
         evidence += 1.0 + 1.5 * len(kinds) + (0.5 if employer else 0.0)
-    evidence += 3.0 * intent.has("threat_explicit") + 2.0 * intent.has("threat_veiled")
+    evidence += 3.0 * intent.has("threat_explicit")
+    evidence += 2.0 * (intent.has("threat_veiled") or weak_threat)
     evidence += 1.5 * len(intent.cta_kinds) + 1.0 * intent.has("label")
     evidence += 0.5 * intent.has("accusation") + 2.0 * obfuscated + 1.0 * protected
     evidence += 2.0 * watchlist_match + 0.5 * bool(handles)
@@ -153,6 +159,7 @@ def score_post(
         lang,
         level=level,
         intent=intent,
+        weak_threat=weak_threat,
         kinds=kinds,
         has_name=has_name,
         employer=employer,
@@ -188,6 +195,7 @@ def _reasons(
     *,
     level: str,
     intent: intent_signal.Intent,
+    weak_threat: bool,
     kinds: set[str],
     has_name: bool,
     employer: bool,
@@ -199,9 +207,10 @@ def _reasons(
     benign: list[str],
 ) -> list[Reason]:
     out: list[Reason] = []
-    for code in ("threat_explicit", "threat_veiled"):
-        if intent.has(code):
-            out.append(reason(code, lang))
+    if intent.has("threat_explicit"):
+        out.append(reason("threat_explicit", lang))
+    if intent.has("threat_veiled") or weak_threat:
+        out.append(reason("threat_veiled", lang))
     template = "name_with" if has_name else "data"
     out += [kind_reason(template, k, lang) for k in _KIND_ORDER if k in kinds]
     if has_name and employer and level != "none":
@@ -219,7 +228,7 @@ def _reasons(
         out.append(reason("obfuscation", lang))
     if watchlist_match:
         out.append(reason("watchlist_match", lang))
-    if intent.discounted_threat and not intent.threat:
+    if intent.discounted_threat and not (intent.threat or weak_threat):
         out.append(reason("threat_not_counted", lang))
     out += [reason(code, lang) for owner, code in _DISCOUNTS if owner in owners]
     out += [reason(f"benign_{c}", lang) for c in benign]

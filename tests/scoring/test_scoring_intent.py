@@ -1,0 +1,133 @@
+"""Intent signals: threats (explicit, veiled), labels, calls to action; quoted, reported and
+negated phrases are not the author's."""
+from __future__ import annotations
+
+import pytest
+
+from piiscore.scoring import intent
+from piiscore.scoring._patterns import fold
+
+
+def analyse(text: str) -> intent.Intent:
+    return intent.analyse(fold(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik maak je af.",
+        "We gaan haar vermoorden.",
+        "Doodstraf voor dat soort mensen.",
+        "Ze verdient een kogel.",
+        "Ik hoop dat hij doodgaat.",
+        "Ik steek zijn huis in de fik.",
+        "I'm going to kill her.",
+        "She deserves to die.",
+        "Death penalty for all of them.",
+    ],
+)
+def test_explicit_threats(text):
+    assert analyse(text).has("threat_explicit")
+    assert analyse(text).threat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We weten waar je woont.",
+        "WIJ WETEN WAAR JE KINDEREN OP SCHOOL ZITTEN",
+        "Morgen komen we langs.",
+        "We komen je halen.",
+        "Zaterdag demonstratie bij haar huis.",
+        "Je weet wat je moet doen.",
+        "Hij zal boeten voor wat hij deed.",
+        "We know where you live.",
+        "We're coming for you.",
+        "It would be a shame if something happened to your car.",
+        "Protest outside her house on Sunday.",
+    ],
+)
+def test_veiled_threats(text):
+    assert analyse(text).has("threat_veiled")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # quoted or reported: someone else's words
+        "Ik kreeg dit bericht: 'we weten waar je woont'. Onacceptabel.",
+        "Ik kreeg vandaag dit bericht: we weten waar je woont. Dit is onacceptabel.",
+        'Someone sent me this: "we know where you live". I reported it.',
+        "Jeugdbeschermers krijgen berichten als “je gaat eraan”.",
+        # negated
+        "Ik wens niemand de dood.",
+        "We komen niet langs.",
+        "I would never say she deserves to die.",
+        "Ik hoop niet dat hij doodgaat.",
+        # a call to find, not a threat
+        "Wie weet waar ze woont?",
+        "Ik wil weten waar ze woont.",
+    ],
+)
+def test_not_the_authors_threat(text):
+    assert not analyse(text).threat
+
+
+def test_condition_with_negation_still_threatens():
+    assert analyse("Als ze mijn zoon niet terugbrengt steek ik haar huis in de fik.").threat
+
+
+def test_quoted_threat_is_reported_not_dropped():
+    found = analyse("Ik kreeg dit: 'we weten waar je woont'.")
+    assert found.discounted_threat and not found.threat
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Deel dit!!", "share"),
+        ("DELEN DELEN DELEN", "share"),
+        ("Share this everywhere.", "share"),
+        ("Wie weet waar ze woont?", "find"),
+        ("Zoek hem op.", "find"),
+        ("Who knows where she lives?", "find"),
+        ("Bel haar maar allemaal plat.", "contact"),
+        ("Spam zijn inbox vol.", "contact"),
+        ("Flood her inbox.", "contact"),
+    ],
+)
+def test_calls_to_action(text, kind):
+    assert kind in analyse(text).cta_kinds
+
+
+@pytest.mark.parametrize("text", ["Deel dit niet.", "Don't share this.", "Bel mij gerust."])
+def test_not_a_call_to_action(text):
+    assert not analyse(text).call_to_action
+
+
+def test_pay_a_visit_is_threat_and_call_to_action():
+    found = analyse("Pay him a visit.")
+    assert found.threat and found.cta_kinds == ("contact",)
+
+
+@pytest.mark.parametrize("text", ["Die kinderdief weer.", "child snatchers, all of them"])
+def test_dehumanising_labels(text):
+    assert analyse(text).has("label")
+
+
+def test_label_negated_or_reported():
+    assert not analyse("Ik ben geen kinderdief.").has("label")
+    assert not analyse("Ze noemen mij een kinderdief.").has("label")
+
+
+def test_weak_warning_is_its_own_kind():
+    found = analyse("Pas maar op.")
+    assert found.has("threat_weak") and not found.threat
+    assert not analyse("Pas op voor nepberichten.").has("threat_weak")
+
+
+def test_name_mask_lets_a_pattern_say_a_name():
+    text = "Find Sophie Laurent."
+    masked = fold(text, [(5, 19)])
+    assert intent.analyse(masked).cta_kinds == ("find",)
+    assert not intent.analyse(fold(text)).call_to_action
