@@ -31,6 +31,7 @@ D, B = "DATE_TIME", "DATE_OF_BIRTH"
         ("12th of March", 1, [(0, 13, D)]),
         ("May 3rd", 1, [(0, 7, D)]),
         ("sinds mei 2024 niks gehoord", 1, [(6, 14, D)]),
+        ("since May 2024", 1, [(6, 14, D)]),
         ("Onze zaak bij de rechter, op 12 november, kwam niet.", 1, [(29, 40, D)]),
         ("afspraak 15 januari.", 1, [(9, 19, D)]),
         # birth dates: a birth cue before, in the same sentence

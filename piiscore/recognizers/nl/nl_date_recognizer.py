@@ -85,7 +85,7 @@ def _plausible(kind: str, m: re.Match) -> bool:
         return _valid_day_month(a, b) or (kind == "numeric" and _valid_day_month(b, a))
     month = _MONTHS[g["mon"].lower()]
     if kind == "month year":
-        return g["mon"].lower() not in _AMBIGUOUS
+        return True  # a 4-digit year settles "May 2024", "jan 2024"
     if not _valid_day_month(int(g["day"]), month):
         return False
     # "2 may come", "3 Jan": only with a year, an ordinal suffix or "of"
@@ -99,7 +99,7 @@ class NlDateRecognizer(EntityRecognizer):
     LANGUAGES = ("nl", "en")
     ENTITIES = ["DATE_OF_BIRTH", "DATE_TIME"]
     BIRTH_SCORE = 0.85
-    CONTEXT = ["datum", "date", "op", "sinds", "geboren", "geboortedatum", "born", "dob"]
+    CONTEXT = ["datum", "date", "dag", "day", "geboren", "geboortedatum", "born", "dob"]
 
     def __init__(self, supported_language: str = "nl"):
         super().__init__(
