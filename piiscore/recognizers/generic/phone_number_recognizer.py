@@ -112,7 +112,9 @@ class PhoneNumberRecognizer(EntityRecognizer):
                     start += 1  # "(03 231 45 67)": the matcher keeps the opening bracket only
                 if any(start < e and s < end for s, e in found):
                     continue
-                if leniency == _POSSIBLE and not _DUTCH_MOBILE.match(str(m.number.national_number)):
+                if leniency == _POSSIBLE and not (
+                        m.number.country_code == 31
+                        and _DUTCH_MOBILE.match(str(m.number.national_number))):
                     continue
                 if self._acceptable(chunk[start:end], region):
                     found.append((start, end))
