@@ -2,23 +2,19 @@
 committed case intact. Both against SQLite and (when configured) PostgreSQL."""
 from __future__ import annotations
 
-import json
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from casedata import POST_NL, POST_URL
+from serverproc import call_api, server_env, start_server
 from server.auth import KeyStore
 
-ROOT = Path(__file__).resolve().parents[2]
 CYCLE = {"new": "reported", "reported": "acknowledged", "acknowledged": "removed",
          "removed": "reappeared", "reappeared": "reported"}
 
@@ -69,37 +65,11 @@ def test_two_concurrent_writers_lose_no_status_change(make_app):
     assert case["status"] == previous
 
 
-def _start_server(data_dir: Path, env: dict) -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([sys.executable, "-m", "server", "--port", "0", "--threads", "4"], cwd=ROOT,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if "listening on" in line:
-            return proc, line.strip().rsplit(" ", 1)[-1]
-        if not line and proc.poll() is not None:
-            break
-    proc.kill()
-    raise AssertionError("the server did not start")
-
-
-def _call(url: str, key: str, method: str = "GET", body: dict | None = None):
-    request = urllib.request.Request(url, method=method, headers={"Authorization": f"Bearer {key}",
-                                                                  "Content-Type": "application/json"},
-                                     data=None if body is None else json.dumps(body).encode())
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return response.status, json.loads(response.read())
-
-
 @pytest.mark.slow
 def test_a_server_killed_mid_write_restarts_with_every_committed_case(data_dir, database_url, tmp_path):
     key = KeyStore.in_data_dir(data_dir).add("anna")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PIISCORE_")}
-    env.update(PIISCORE_DATA_DIR=str(data_dir), PIISCORE_WARM_ENGINE="false", PIISCORE_RATE_LIMIT="0",
-               PYTHONUNBUFFERED="1")
-    if database_url:
-        env["PIISCORE_DATABASE_URL"] = database_url
-    proc, base = _start_server(data_dir, env)
+    env = server_env(data_dir, database_url)
+    proc, base = start_server(env)
     committed: dict[int, str] = {}  # case id -> its status when the server said so
     stop = threading.Event()
 
@@ -108,10 +78,10 @@ def test_a_server_killed_mid_write_restarts_with_every_committed_case(data_dir, 
         while not stop.is_set():
             i += 1
             try:
-                status, case = _call(f"{base}/api/cases", key, "POST",
+                status, case = call_api(f"{base}/api/cases", key, "POST",
                                      {"text": POST_NL, "url": f"{POST_URL}?w={n}&i={i}"})
                 committed[case["id"]] = "new"
-                status, case = _call(f"{base}/api/cases/{case['id']}/status", key, "POST", {"status": "reported"})
+                status, case = call_api(f"{base}/api/cases/{case['id']}/status", key, "POST", {"status": "reported"})
                 committed[case["id"]] = "reported"
             except (urllib.error.URLError, ConnectionError, OSError):
                 return  # the server is gone
@@ -135,20 +105,20 @@ def test_a_server_killed_mid_write_restarts_with_every_committed_case(data_dir, 
         proc.stdout.close()
     assert len(committed) >= 12
 
-    proc, base = _start_server(data_dir, env)
+    proc, base = start_server(env)
     try:
         for cid, status in committed.items():
-            code, case = _call(f"{base}/api/cases/{cid}", key)
+            code, case = call_api(f"{base}/api/cases/{cid}", key)
             assert code == 200
             # The answer came after the commit, so the database has at least that state.
             assert [h["to"] for h in case["history"]][: 1 + (status == "reported")] == (
                 ["new", "reported"] if status == "reported" else ["new"])
             assert case["evidence"][0]["kind"] == "text"
         # Every stored case, committed-and-answered or not, is whole: history and evidence readable.
-        code, listing = _call(f"{base}/api/cases?limit=200", key)
+        code, listing = call_api(f"{base}/api/cases?limit=200", key)
         assert listing["total"] >= len(committed)
         for case in listing["items"]:
-            code, full = _call(f"{base}/api/cases/{case['id']}", key)
+            code, full = call_api(f"{base}/api/cases/{case['id']}", key)
             assert full["history"][0]["to"] == "new" and len(full["evidence"]) == 1
         request = urllib.request.Request(f"{base}/api/cases/{full['id']}/evidence/{full['evidence'][0]['id']}",
                                          headers={"Authorization": f"Bearer {key}"})
