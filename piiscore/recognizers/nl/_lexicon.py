@@ -315,9 +315,10 @@ def find_streets(tokens: list[Token], mode: str, lex: Lexicon,
                 break
             j -= 1
         # the left edge is a capitalised word, never a bare link word or sentence-initial article
-        while start < i and (tokens[start].lower in _STREET_LINKS or (
-                tokens[start].lower in ("de", "het", "den", "van", "op", "in", "aan", "the"))):
-            start += 1
+        while start < i and (tokens[start].lower in _STREET_LINKS or tokens[start].lower in (
+                "de", "het", "den", "op", "in", "aan", "the")) and not (
+                tokens[start].lower == "van" and tokens[start].capitalized):
+            start += 1   # but "Van Ostadestraat" keeps its capitalised "Van"
         found.append((start, end, how))
         i = end
     return found

@@ -35,6 +35,7 @@ _NUMBER_AFTER = re.compile(
     r"|[ ][A-Z](?![\w'’.]))?)")
 _UNITS_AFTER = re.compile(r"\s?(?:jaar|jaren|keer|uur|min|minuten|euro|km|meter|m|kilo|kg|%|"
                           r"procent|x|personen|mensen|kinderen|dagen|weken|maanden)\b", re.I)
+_PLACE_OR_POSTCODE_AFTER = re.compile(r",?\s*[1-9]\d{3}\s?[A-Z]{2}\b")
 _POSTCODE_AHEAD = re.compile(r"\s?[A-Z]{2}\b")
 # Number first: "nr 12 in de kerkstraat", "op nummer 12 van de Dorpsweg".
 _NUMBER_FIRST = re.compile(
@@ -68,6 +69,16 @@ class NlAddressRecognizer(EntityRecognizer):
                 for s, e, score in find_addresses(text, self.lex)]
 
 
+def _place_follows(toks, text: str, pos: int, lex: Lexicon) -> bool:
+    """A place name right after `pos` (", Amsterdam", " in Delft")."""
+    k = next((idx for idx, t in enumerate(toks) if t.start >= pos), None)
+    if k is None:
+        return False
+    if toks[k].text == "," or toks[k].lower in ("in", "te"):
+        k += 1
+    return k < len(toks) and toks[k].capitalized and lex.place_end(toks, k) != -1
+
+
 def find_addresses(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
     toks = tokenize(text)
     mode = case_mode(text)
@@ -88,8 +99,10 @@ def find_addresses(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
         if len(m.group("num")) == 4 and not m.group("add"):
             continue   # a year ("Dorpsstraat 1995") or a postcode's digits
         head = toks[e - 1]
-        if how == "list" and head.lower in lex.streets_common and starts[s] and mode == "mixed":
-            continue   # "Bus 12 naar het centrum"
+        if how == "list" and head.lower in lex.streets_common and starts[s] and mode == "mixed" \
+                and not _PLACE_OR_POSTCODE_AFTER.match(text, m.end()) \
+                and not _place_follows(toks, text, m.end(), lex):
+            continue   # "Bus 12 naar het centrum" (but "Singel 140, Amsterdam")
         if how == "suffix" and head.lower in lex.street_common_words and \
                 not (head.capitalized or head.text.isupper()):
             continue

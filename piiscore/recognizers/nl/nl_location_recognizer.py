@@ -73,12 +73,13 @@ def find_locations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
             i += 1
             continue
         if not strict and any(t.is_word and not t.capitalized and t.lower not in _PLACE_LINKS
-                              for t in toks[i + 1:end]):
+                              and not t.lower.startswith(("s-", "t-")) for t in toks[i + 1:end]):
             i += 1
             continue   # "De boer", "De haan": a place name needs its capitals
         if end == i + 1 and i > 0 and toks[i - 1].lower in ("de", "het", "een", "a", "an") \
                 and not strict and (i < 2 or toks[i - 2].end < toks[i - 1].start) \
-                and not lex.street_suffix(tok.lower):
+                and not lex.street_suffix(tok.lower) \
+                and (lex.is_surname(tok) or lex.is_first_name(tok) or tok.lower in lex.ambiguous_places):
             i += 1
             continue   # "de Visser": a role, not the village
         phrase = text[tok.start:toks[end - 1].end].lower()

@@ -48,7 +48,7 @@ _TYPE_BEFORE_CASED = frozenset(["OBS", "CBS", "PCBS", "RKBS", "KBS", "IKC", "KDV
 _TYPE_AFTER = frozenset("""college lyceum gymnasium academie hogeschool universiteit ziekenhuis
 stichting groep school scholengemeenschap zorggroep jeugdzorg kliniek ggz university hospital
 school academy council foundation trust""".split())
-_COMPANY = re.compile(r"\s(?:B\.?V\.?|N\.?V\.?|V\.O\.F\.|VOF|Ltd\.?|Inc\.?|GmbH|LLC|Holding)(?![\w.])")
+_COMPANY = re.compile(r"\s(?:B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|VOF|Ltd|Inc|GmbH|LLC|Holding)(?![\w])")
 _ARTICLES = frozenset(["de", "het", "'t", "t", "d'", "the"])
 _NOT_NAME = frozenset("ik je jij u hij zij ze wij we die dat deze dit een op in bij van voor met "
                       "en of is was heeft".split())
@@ -86,8 +86,12 @@ def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
         # 1. a known institution or acronym
         end = lex.organizations.match(toks, i)
         if end != -1:
+            # "veilig thuis", "samen veilig" are also plain words: they need their capitals
             ambiguous = toks[i].lower in ("veilig", "samen", "leger") and end - i <= 2
-            if tok.capitalized or strict or end - i >= 3 or tok.lower == "jeugdbescherming":
+            if ambiguous:
+                if all(t.capitalized for t in toks[i:end] if t.is_word):
+                    best = (i, _extend_place(toks, end, lex, strict), SCORE_KNOWN)
+            elif tok.capitalized or strict or end - i >= 3 or tok.lower == "jeugdbescherming":
                 best = (i, _extend_place(toks, end, lex, strict), SCORE_KNOWN if not (
                     ambiguous and strict) else SCORE_WEAK)
         if best is None:

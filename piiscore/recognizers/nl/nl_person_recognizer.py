@@ -87,6 +87,10 @@ class _Parse:
                 place_end = self.lex.place_end(self.toks, i)
                 if place_end > i + 1 or (place_end == i + 1 and "-" in tok.lower):
                     end = place_end
+                if end > i + 1 and tok.lower in self.lex.interfix_words and i > 0 \
+                        and self.lex.is_first_name(self.toks[i - 1]) \
+                        and self.lex.is_surname(self.toks[end - 1]):
+                    end = -1   # "PIETER DE HAAN" is a person, not the Belgian resort
             if end != -1:
                 for k in range(i, end):
                     blocked[k] = True
@@ -144,7 +148,8 @@ class _Parse:
         if inter != -1 and self.adjacent(inter - 1):
             # "van X" is as often "from X" (an employer, a town): X must be a known surname
             bare_van = inter == j + 1 and self.toks[j].lower in ("van", "von", "of")
-            end = self.surname_at(inter, known_only=known_only or bare_van)
+            end = self.surname_at(inter, known_only=known_only or bare_van,
+                                  after_given=after_given)
             if end == -1 and self.tok(inter) and self.tok(inter).text in ("'", "’"):
                 end = self.surname_at(inter + 1, known_only=False)   # D'Hondt, O'Brien
             if end != -1:

@@ -1,0 +1,67 @@
+import pytest
+
+from piiscore.recognizers.nl.nl_organization_recognizer import NlOrganizationRecognizer
+
+from name_span_tables import found, offsets
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return NlOrganizationRecognizer()
+
+
+VALID = [
+    # youth-care and public institutions (list)
+    ("Gezinsvoogd bij Jeugdbescherming Rotterdam Rijnmond.", ["Jeugdbescherming Rotterdam Rijnmond"]),
+    ("Ze werkt bij Jeugdbescherming west, team Delft.", ["Jeugdbescherming west"]),
+    ("die van de raad voor de kinderbescherming", ["raad voor de kinderbescherming"]),
+    ("Gemeld bij Veilig Thuis Haaglanden en de Raad voor de Kinderbescherming.",
+     ["Veilig Thuis Haaglanden", "Raad voor de Kinderbescherming"]),
+    ("Ze werkt bij de William Schrikker Stichting.", ["William Schrikker Stichting"]),
+    ("Leger des Heils Jeugdbescherming & Reclassering heeft het dossier.",
+     ["Leger des Heils Jeugdbescherming & Reclassering"]),
+    ("Samen Veilig Midden-Nederland belde.", ["Samen Veilig Midden-Nederland"]),
+    ("JEUGDBESCHERMER BIJ JEUGDBESCHERMING BRABANT.", ["JEUGDBESCHERMING BRABANT"]),
+    ("Bel de Kindertelefoon als je niet veilig bent.", ["Kindertelefoon"]),
+    # acronyms, case-sensitive
+    ("Die van JBRR en de RvdK liegen.", ["JBRR", "RvdK"]),
+    # institution word + place
+    ("Gemeente Enschede en politie Midden-Nederland zijn ingelicht.",
+     ["Gemeente Enschede", "politie Midden-Nederland"]),
+    ("Ze werkt bij Jeugdbescherming Twente.", ["Jeugdbescherming Twente"]),
+    ("Vertrouwenscentrum Kindermishandeling Antwerpen heeft gebeld.",
+     ["Vertrouwenscentrum Kindermishandeling Antwerpen"]),
+    ("She works for Leeds Children's Services.", ["Leeds Children's Services"]),
+    # schools, childcare, clubs
+    ("Ons kind zit op basisschool De Regenboog.", ["basisschool De Regenboog"]),
+    ("Juf van OBS De Klimop en CBS De Fontein.", ["OBS De Klimop", "CBS De Fontein"]),
+    ("Mijn zoon zit op het Erasmus College.", ["Erasmus College"]),
+    ("Ze gaat naar kinderdagverblijf Het Zonnetje.", ["kinderdagverblijf Het Zonnetje"]),
+    ("Hij zit op het Sint-Jozefscollege in Hasselt.", ["Sint-Jozefscollege"]),
+    ("Hij traint bij AV Phoenix.", ["AV Phoenix"]),
+    # generic forms
+    ("Stichting Jeugdzorg Plus Midden is betrokken.", ["Stichting Jeugdzorg Plus Midden"]),
+    ("Ze werkt bij Zorgboerderij De Hoeve B.V. in Epe.", ["Zorgboerderij De Hoeve B.V."]),
+    ("Opdrachtgever: Bakkerij Jansen BV.", ["Bakkerij Jansen BV"]),
+]
+
+INVALID = [
+    "De gemeente en de politie doen niets.",
+    "Jeugdzorg is een ramp in dit land.",
+    "ik voel me niet veilig thuis",
+    "Samen veilig naar school, dat willen we.",
+    "Mijn kind zit op de basisschool hier om de hoek.",
+    "Kom je om 10 uur? Dan gaan we.",
+    "Hij ging naar school en daarna naar huis.",
+]
+
+
+@pytest.mark.parametrize("text, orgs", VALID)
+def test_when_organisation_in_text_then_found(text, orgs, recognizer):
+    results = recognizer.analyze(text, ["ORGANIZATION"])
+    assert found(results, "ORGANIZATION") == offsets(text, orgs)
+
+
+@pytest.mark.parametrize("text", INVALID)
+def test_when_no_organisation_then_nothing_found(text, recognizer):
+    assert recognizer.analyze(text, ["ORGANIZATION"]) == []
