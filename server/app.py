@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tomllib
 from pathlib import Path
@@ -13,6 +14,9 @@ from server import access_log, auth, errors, limits, ratelimit, security
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
+
+# Third-party loggers that write analysed text at DEBUG/INFO (Presidio logs each context window).
+_CHATTY_LOGGERS = ("presidio-analyzer", "presidio-anonymizer")
 
 # Config keys that must be integers even when they arrive as strings from a file.
 _INT_KEYS = ("PORT", "MAX_TEXT_CHARS", "MAX_CONTENT_LENGTH", "MAX_JSON_BYTES", "RATE_LIMIT",
@@ -90,6 +94,8 @@ def load_config(test_config: dict | None = None) -> Config:
 
 
 def create_app(test_config: dict | None = None) -> Flask:
+    for name in _CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
     app = Flask(__name__)
     app.url_map.converters["int"] = BoundedIntConverter
     app.config.update(load_config(test_config))

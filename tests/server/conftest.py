@@ -2,12 +2,6 @@ import pytest
 
 from server.app import create_app
 
-# Fictitious: a name and a mobile number that exist only in these tests.
-FICTITIOUS_NAME = "Sanne Bakkerveld"
-FICTITIOUS_PHONE = "06-12345678"
-POST_NL = (f"Dit is jeugdbeschermer {FICTITIOUS_NAME} van Jeugdbescherming Rotterdam. Ze woont op "
-           f"Kerkstraat 12a, 3012 AB Rotterdam, bel haar op {FICTITIOUS_PHONE}. We weten waar je woont.")
-
 
 @pytest.fixture
 def app(tmp_path):
