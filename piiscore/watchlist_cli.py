@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     remove = sub.add_parser("remove", help="remove a name")
     remove.add_argument("name", nargs="+")
     imp = sub.add_parser("import", help="add every name in FILE, one per line ('-' = stdin)")
-    imp.add_argument("file")
+    imp.add_argument("source", metavar="FILE")
     sub.add_parser("list-count", help="print how many names are listed")
     return parser
 
@@ -66,10 +66,10 @@ def _run(args: argparse.Namespace, watchlist: Watchlist) -> int:
         print("removed")
         return 0
     # import
-    if args.file == "-":
+    if args.source == "-":
         added, skipped = watchlist.import_names(sys.stdin)
     else:
-        with open(args.file, encoding="utf-8") as fh:
+        with open(args.source, encoding="utf-8") as fh:
             added, skipped = watchlist.import_names(fh)
     watchlist.save()
     print(f"added {added}, skipped {skipped}")
