@@ -101,7 +101,7 @@ export function highlightSpans(token, spans) {
       mark.setAttribute(ATTR, span.type);
       mark.title = span.label;
       mark.style.cssText = `background:${span.color};color:#000;padding:0 2px;border-radius:3px;`
-        + 'outline:2px solid #000;outline-offset:0;';
+        + `outline:2px solid #000;outline-offset:0;${span.text.length <= 40 ? 'white-space:nowrap;' : ''}`;
       target.parentNode.insertBefore(mark, target);
       mark.appendChild(target);
       lastMark = mark;
@@ -116,6 +116,11 @@ export function highlightSpans(token, spans) {
       lastMark.after(tag);
       marked += 1;
     }
+  }
+  // The browser's blue selection would hide the colours: the selection has done its job.
+  const selection = window.getSelection();
+  if (marked > 0 && selection && selection.anchorNode && root.contains(selection.anchorNode)) {
+    selection.removeAllRanges();
   }
   return marked;
 }
