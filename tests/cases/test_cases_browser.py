@@ -4,6 +4,7 @@ written to ``artifacts/``."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -18,17 +19,30 @@ from server.auth import KeyStore
 BROWSER_DIR = Path(__file__).parent / "browser"
 CHROMIUM = next((p for p in ("/usr/lib/chromium/chromium", "/usr/bin/chromium") if Path(p).exists()), None)
 NODE = shutil.which("node")
-PLAYWRIGHT = BROWSER_DIR / "node_modules" / "playwright-core"
+# Our own install (npm ci --prefix tests/cases/browser), else the extension's (same package).
+PLAYWRIGHT_DIRS = [BROWSER_DIR, ROOT / "extension"]
 ARTIFACTS = ROOT / "artifacts"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None, reason="browser test: Debian's chromium is not installed "
-                                                "(apt-get install -y chromium)"),
-    pytest.mark.skipif(NODE is None, reason="browser test: node is not installed"),
-    pytest.mark.skipif(not PLAYWRIGHT.is_dir(), reason="browser test: run `npm ci --prefix tests/cases/browser` "
-                                                       "(installs playwright-core, no browser download)"),
-]
+pytestmark = pytest.mark.browser
+
+
+def _missing() -> str | None:
+    if CHROMIUM is None:
+        return "Debian's chromium is not installed (apt-get install -y chromium)"
+    if NODE is None:
+        return "node is not installed"
+    if not any((d / "node_modules" / "playwright-core").is_dir() for d in PLAYWRIGHT_DIRS):
+        return "playwright-core is not installed: npm ci --prefix tests/cases/browser (no browser download)"
+    return None
+
+
+@pytest.fixture(autouse=True)
+def _browser_available():
+    reason = _missing()
+    if reason and os.environ.get("PIISCORE_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"browser test required (PIISCORE_REQUIRE_BROWSER=1) but {reason}")
+    if reason:
+        pytest.skip(f"browser test: {reason}")
 
 
 def test_log_in_see_the_list_open_a_case_and_change_its_status(tmp_path):
@@ -39,8 +53,10 @@ def test_log_in_see_the_list_open_a_case_and_change_its_status(tmp_path):
         code, case = call_api(f"{base}/api/cases", key, "POST",
                               {"text": POST_NL, "url": POST_URL, "platform": "x", "account_handle": "@example_account"})
         assert code == 201
+        playwright_dir = next(d for d in PLAYWRIGHT_DIRS if (d / "node_modules" / "playwright-core").is_dir())
         run = subprocess.run([NODE, str(BROWSER_DIR / "dashboard.mjs"), base, key, str(case["id"]), str(ARTIFACTS)],
-                             cwd=BROWSER_DIR, capture_output=True, text=True, timeout=120)
+                             cwd=BROWSER_DIR, capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "PLAYWRIGHT_DIR": str(playwright_dir)})
         lines = run.stdout.strip().splitlines()
         assert lines, run.stderr[-2000:]
         result = json.loads(lines[-1])

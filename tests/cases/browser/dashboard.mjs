@@ -2,8 +2,12 @@
 // status. Screenshots go to ARTIFACTS. Prints one JSON line with what it saw; exits 1 on failure.
 //   node dashboard.mjs BASE_URL API_KEY CASE_ID ARTIFACTS
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+
+// playwright-core from PLAYWRIGHT_DIR's node_modules (this folder's, or the extension's).
+const require = createRequire(path.join(process.env.PLAYWRIGHT_DIR || import.meta.dirname, 'package.json'));
+const { chromium } = require('playwright-core');
 
 const [base, apiKey, caseId, artifacts] = process.argv.slice(2);
 const executablePath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium']
