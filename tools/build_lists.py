@@ -128,6 +128,14 @@ def main(argv=None) -> int:
                "Names that are also ordinary English words (need name evidence). Derived from the\n"
                "name lists and SCOWL word lists (Debian wamerican/wbritish, permissive SCOWL licence).")
 
+    short_words = {w for w in nl_words | en_words
+                   if re.fullmatch(r"[a-zà-ÿ]+", w) and 2 <= len(w) <= 7}
+    write_list("dictionary_words", sorted(short_words - {n.lower() for n in all_names}),
+               "Ordinary Dutch and English words of at most 7 letters that are not in the name\n"
+               "lists: in an ALL CAPS or all lower-case post an unknown word after a first name is a\n"
+               "surname only if it is not one of these. Derived from the OpenTaal word list (Debian\n"
+               "wdutch, BSD / CC BY 3.0) and SCOWL (Debian wamerican/wbritish).")
+
     # --- places -----------------------------------------------------------------------------
     residences = [clean_place(p) for p in deduce("locations/lst_placename/lst_residence")]
     municipalities = [clean_place(p) for p in deduce("locations/lst_placename/lst_municipality")]

@@ -149,6 +149,7 @@ class Lexicon:
         self.ambiguous_names = load_list("ambiguous_names_nl") | load_list("ambiguous_names_en")
         self.stop_words = _stop_words() | _EXTRA_COMMON
         self.common_words = load_list("common_words") | self.stop_words
+        self.dictionary_words = load_list("dictionary_words")
         self.interfixes = PhraseIndex(load_list("interfixes"))
         self.interfix_words = frozenset(w for i in load_list("interfixes") for w in i.split())
         self.titles = PhraseIndex(load_list("person_titles"))

@@ -129,8 +129,12 @@ class _Parse:
                     after_given and tok.lower not in lex.stop_words):
                 return -1
             return i + 1
-        if known_only or self.strict or lex.is_common(tok) or tok.lower in lex.place_words:
-            return -1
+        if known_only or lex.is_common(tok) or (tok.lower in lex.place_words and not after_given):
+            return -1   # a village can be a surname (Wijnaldum) right after a first name
+        if self.strict and not (after_given and len(tok.text) >= 3
+                                and tok.lower not in lex.dictionary_words
+                                and (len(tok.text) <= 7 or tok.lower not in lex.street_common_words)):
+            return -1   # case says nothing here: only a word no dictionary knows
         if tok.text.isupper() and len(tok.text) <= 4:   # acronyms: JBRR, KPN
             return -1
         return i + 1
@@ -314,7 +318,7 @@ def _full_name(p: _Parse, i: int):
         return None
     first = p.toks[i]
     ambiguous = p.lex.is_ambiguous_name(first)
-    fam = p.family_name_at(giv, known_only=p.strict or ambiguous, after_given=not ambiguous)
+    fam = p.family_name_at(giv, known_only=ambiguous, after_given=not ambiguous)
     if fam == -1:
         return None
     last = p.toks[fam - 1]
