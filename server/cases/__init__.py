@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 
 from server.cases.crypto import EvidenceKeyError, read_or_create_secret
 from server.cases.db import Database
@@ -50,6 +50,12 @@ def register(app: Flask) -> None:
     def _key_error(exc: EvidenceKeyError):
         log.error("evidence key problem: %s", exc)
         return error_response(409, "This evidence cannot be decrypted with the server's evidence key.")
+
+    @app.errorhandler(DataError)
+    def _bad_value(exc: DataError):
+        # A value the database refuses (the views check what they know of): the type only.
+        log.warning("case database refused a value: %s", type(exc.orig).__name__)
+        return error_response(400, "A value in the request cannot be stored.")
 
     @app.errorhandler(OperationalError)
     def _db_busy(exc: OperationalError):

@@ -40,7 +40,18 @@ def parse_time(value, field: str) -> dt.datetime | None:
         raise ApiError(400, f"'{field}' is not an ISO 8601 time, e.g. 2026-01-31T12:00:00Z.") from None
     if parsed.tzinfo is None:
         raise ApiError(400, f"'{field}' needs a time zone (Z for UTC).")
-    return parsed.astimezone(dt.timezone.utc)
+    try:
+        return parsed.astimezone(dt.timezone.utc)
+    except OverflowError:
+        raise ApiError(400, f"'{field}' is out of range.") from None
+
+
+def get_field(body: dict, field: str, max_chars: int) -> str | None:
+    """An optional short string that is stored as is (PostgreSQL text cannot hold NUL)."""
+    value = get_optional_str(body, field, max_chars=max_chars)
+    if value is not None and "\x00" in value:
+        raise ApiError(400, f"'{field}' contains a NUL character.")
+    return value
 
 
 def parse_scan(scan, text: str) -> dict:
@@ -119,15 +130,15 @@ def list_filters() -> dict:
 def create_case():
     body = json_body()
     text = get_text(body)
-    url = get_optional_str(body, "url", max_chars=2000)
+    url = get_field(body, "url", 2000)
     if not url:
         raise ApiError(400, "'url' is required: the post's address.")
     scan = parse_scan(body["scan"], text) if body.get("scan") is not None else None
     case = store().create_case(
         text=text, url=url, moderator=g.moderator,
         platform=get_choice(body, "platform", PLATFORMS, default="other"),
-        account_handle=get_optional_str(body, "account_handle", max_chars=200),
-        post_id=get_optional_str(body, "post_id", max_chars=200), scan=scan)
+        account_handle=get_field(body, "account_handle", 200), post_id=get_field(body, "post_id", 200),
+        scan=scan)
     return jsonify(case), 201, {"Location": f"{bp.url_prefix}/{case['id']}"}
 
 
@@ -149,7 +160,7 @@ def change_status(case_id: int):
         note=get_optional_str(body, "note", max_chars=2000),
         follow_up_kind=get_choice(body, "follow_up_kind", FOLLOW_UP_KINDS),
         follow_up_at=parse_time(body.get("follow_up_at"), "follow_up_at"),
-        police_report_number=get_optional_str(body, "police_report_number", max_chars=100))
+        police_report_number=get_field(body, "police_report_number", 100))
     return jsonify(case)
 
 
@@ -173,7 +184,7 @@ def add_evidence(case_id: int):
         raise ApiError(400, "'captured_at' lies in the future.")
     item = store().add_evidence(
         case_id, kind=kind, content=content, sha256=sha256, moderator=g.moderator,
-        captured_at=captured_at, source_url=get_optional_str(body, "source_url", max_chars=2000))
+        captured_at=captured_at, source_url=get_field(body, "source_url", 2000))
     return jsonify(item), 201
 
 

@@ -94,7 +94,7 @@ def form_field(name: str, max_chars: int = 4000) -> str:
     """A field of the submitted form, sent as JSON (forms.js) or form-encoded."""
     data = request.get_json(silent=True) if request.is_json else request.form
     value = data.get(name, "") if isinstance(data, dict) else ""
-    return value.strip()[:max_chars] if isinstance(value, str) else ""
+    return value.replace("\x00", "").strip()[:max_chars] if isinstance(value, str) else ""
 
 
 def done(target: str):

@@ -89,7 +89,8 @@ class CaseStore:
         The server always scans: a client's scan with a missed span must not put data in clear.
         """
         result = self.scan(text)
-        return anonymize(text, [*result.entities, *extra])["text"], result
+        redacted = anonymize(text, [*result.entities, *extra])["text"]
+        return redacted.replace("\x00", "\ufffd"), result  # PostgreSQL text cannot hold NUL
 
     # -- cases ------------------------------------------------------------------------------
 

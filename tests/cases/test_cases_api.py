@@ -335,3 +335,24 @@ def test_base64_with_whitespace_or_urlsafe_alphabet_is_refused(client, auth, cas
     body["content_base64"] = base64.urlsafe_b64encode(b"\xfb\xff" * 50).decode()
     body["sha256"] = hashlib.sha256(b"\xfb\xff" * 50).hexdigest()
     assert client.post(f"/api/cases/{case['id']}/evidence", json=body, headers=auth).status_code == 400
+
+
+def test_nul_characters_and_extreme_times_are_4xx_not_500(client, auth, case):
+    # PostgreSQL text cannot hold NUL; the evidence keeps the original bytes, the redacted copy does not.
+    response = client.post("/api/cases", json={"text": f"a\x00b bel {FICTITIOUS_PHONE}", "url": POST_URL}, headers=auth)
+    assert response.status_code == 201
+    created = response.get_json()
+    assert "\x00" not in created["text_redacted"]
+    assert client.get(f"/api/cases/{created['id']}/evidence/{created['evidence'][0]['id']}",
+                      headers=auth).data.startswith(b"a\x00b")
+    for field in ("url", "account_handle", "post_id"):
+        body = {"text": POST_NL, "url": POST_URL, field: "x\x00y"}
+        response = client.post("/api/cases", json=body, headers=auth)
+        assert response.status_code == 400 and "NUL" in response.get_json()["message"], field
+    response = _status(client, auth, case["id"], "reported", note="a\x00b", police_report_number="P\x00")
+    assert response.status_code == 400
+    response = _status(client, auth, case["id"], "reported", note="a\x00b")
+    assert response.status_code == 200 and "\x00" not in response.get_json()["history"][-1]["note"]
+    response = client.post(f"/api/cases/{case['id']}/evidence",
+                           json=evidence_body(PNG, captured_at="0001-01-01T00:00:00+23:59"), headers=auth)
+    assert response.status_code == 400 and "out of range" in response.get_json()["message"]
