@@ -1,11 +1,11 @@
 import pytest
 
-from piiscore.recognizers.generic.url_recognizer import UrlRecognizer
+from piiscore.recognizers.generic.nl_en_url_recognizer import NlEnUrlRecognizer
 
 
 @pytest.fixture(scope="module")
 def recognizer():
-    return UrlRecognizer()
+    return NlEnUrlRecognizer()
 
 
 @pytest.mark.parametrize("text,expected", [

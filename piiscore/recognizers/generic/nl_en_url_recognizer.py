@@ -1,5 +1,8 @@
 """URL: links, profile links included.
 
+(Named NlEn... because Presidio looks recognizers up by class name: a class called
+UrlRecognizer would replace Presidio's own in every AnalyzerEngine of the process.)
+
 Presidio's UrlRecognizer carries a regex of every top-level domain and was the slowest single
 recognizer on social-media posts; it also kept sentence-final full stops in the span and matched
 pieces of e-mail addresses. This one knows schemes, "www." and bare domains under the
@@ -41,13 +44,13 @@ def _trim(url: str) -> str:
     return url
 
 
-class UrlRecognizer(EntityRecognizer):
+class NlEnUrlRecognizer(EntityRecognizer):
     LANGUAGES = ("nl", "en")
     CONTEXT = ["url", "link", "website", "site", "profiel", "profile", "account", "pagina"]
 
     def __init__(self, supported_language: str = "nl"):
         super().__init__(supported_entities=["URL"], supported_language=supported_language,
-                         name="UrlRecognizer", context=self.CONTEXT)
+                         name="NlEnUrlRecognizer", context=self.CONTEXT)
 
     def load(self) -> None:
         pass
