@@ -38,12 +38,43 @@ _CONFUSABLES = {
     "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 }
 
-_NUMBER_WORDS = {
-    "nul": "0", "een": "1", "één": "1", "eén": "1", "twee": "2", "drie": "3", "vier": "4",
-    "vijf": "5", "zes": "6", "zeven": "7", "acht": "8", "negen": "9",
-    "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-    "six": "6", "seven": "7", "eight": "8", "nine": "9",
-}
+_UNITS_NL = {"nul": 0, "een": 1, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5,
+             "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
+_TEENS_NL = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
+             "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19}
+_TENS_NL = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
+            "zeventig": 70, "tachtig": 80, "negentig": 90}
+_UNITS_EN = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9}
+_TEENS_EN = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+             "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS_EN = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+            "eighty": 80, "ninety": 90}
+
+
+def _number_words() -> dict[str, str]:
+    words: dict[str, int] = {}
+    for table in (_UNITS_NL, _TEENS_NL, _TENS_NL, _UNITS_EN, _TEENS_EN, _TENS_EN):
+        words.update(table)
+    for unit, u in _UNITS_NL.items():
+        if u == 0 or unit in ("één", "eén"):
+            continue
+        for ten, t in _TENS_NL.items():
+            # "vierendertig", "drieënveertig", "tweeëntwintig"
+            joiner = "ën" if unit.endswith("e") else "en"
+            words[unit + joiner + ten] = t + u
+            words[unit + "en" + ten] = t + u
+    for unit, u in _UNITS_EN.items():
+        if u == 0:
+            continue
+        for ten, t in _TENS_EN.items():
+            words[f"{ten}-{unit}"] = t + u
+            words[f"{ten}{unit}"] = t + u
+    return {w: str(v) for w, v in words.items()}
+
+
+# every spelled-out number a phone number or house number is read aloud with
+_NUMBER_WORDS = _number_words()
 _LEET = {"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t"}
 
 # --- the output builder -----------------------------------------------------------------------
@@ -143,11 +174,16 @@ def _char_pass(text: str) -> tuple[str, list[int], list[int]]:
 # --- pass 2: token rewrites on the character-clean text ---------------------------------------
 
 _NUMWORD_ALT = "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
-_NUMWORD_RUN = re.compile(
-    rf"(?<![\w])(?:{_NUMWORD_ALT})(?:[\s,\-–.]+(?:{_NUMWORD_ALT})){{4,}}(?![\w])", re.IGNORECASE)
-_NUMWORD_ONE = re.compile(rf"{_NUMWORD_ALT}", re.IGNORECASE)
-# single or double digits separated by spaces, dots, dashes: "0 6 - 1 2 3 4 5 6 7 8"
-_SPLIT_DIGITS = re.compile(r"(?<![\w+])\+?\d{1,2}(?:[ \t]*[ .\-_/·•][ \t]*\d{1,2}){5,}(?![\w])")
+# A run of number tokens (digit groups and number words, in any mix) read as one value:
+# "nul zes twaalf vierendertig ...", "0 6 - 1 2 3 4 5 6 7 8", "06 (één twee) 34 56 78".
+_NUM_TOKEN = rf"(?:\d{{1,4}}|(?:{_NUMWORD_ALT})(?![\w-]))"
+_NUM_RUN = re.compile(
+    rf"(?<![\w+])\+?{_NUM_TOKEN}(?:[ \t]*[ ,.\-–_/·•()][ \t()]*{_NUM_TOKEN}){{3,}}(?![\w])",
+    re.IGNORECASE)
+_NUM_TOKEN_ONE = re.compile(_NUM_TOKEN, re.IGNORECASE)
+# a single spelled-out house number: "huisnummer drieënveertig", "op nummer twaalf"
+_HOUSE_NUMBER_WORD = re.compile(
+    rf"\b(?:huisnummer|huisnr\.?|nummer|nr\.?|number|no\.)\s+({_NUMWORD_ALT})(?![\w-])", re.IGNORECASE)
 _AT = re.compile(r"\s*(?:\(\s*(?:at|apenstaartje)\s*\)|\[\s*(?:at|apenstaartje)\s*\]|\{\s*at\s*\}|<\s*at\s*>)\s*",
                  re.IGNORECASE)
 _DOT = re.compile(r"\s*(?:\(\s*(?:dot|punt)\s*\)|\[\s*(?:dot|punt)\s*\]|\{\s*(?:dot|punt)\s*\}|<\s*(?:dot|punt)\s*>)\s*",
@@ -159,7 +195,7 @@ _BARE_EMAIL = re.compile(
 _BARE_DOT = re.compile(r"\s+(?:dot|punt)\s+", re.IGNORECASE)
 _LEET_TOKEN = re.compile(r"(?<![\w@#./\-])[A-Za-z][A-Za-z0-9]*[0134579][A-Za-z0-9]*(?![\w@\-])")
 _REVERSED_CUE = re.compile(
-    r"(?:achterstevoren|omgekeerd|andersom|reversed|backwards|in reverse)\W{0,20}?(\+?[\d][\d \-]{6,}\d)",
+    r"(?:achterstevoren|omgekeerd|andersom|reversed|backwards|in reverse)[^\d\n]{0,60}?(\+?[\d][\d \-]{6,}\d)",
     re.IGNORECASE)
 
 
@@ -185,13 +221,18 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
         digits = m.group(1)
         s = m.start(1)
         add(s, m.end(1), "".join(reversed(re.sub(r"[\s\-]", "", digits))))
-    for m in _NUMWORD_RUN.finditer(text):
-        words = _NUMWORD_ONE.findall(m.group(0))
-        add(m.start(), m.end(), "".join(_NUMBER_WORDS[w.lower()] for w in words))
-    for m in _SPLIT_DIGITS.finditer(text):
-        joined = re.sub(r"[^\d+]", "", m.group(0))
-        if 8 <= len(joined.lstrip("+")) <= 13:
+    for m in _NUM_RUN.finditer(text):
+        tokens = _NUM_TOKEN_ONE.findall(m.group(0))
+        spelled = any(not t.isdigit() for t in tokens)
+        if not spelled and (max(len(t) for t in tokens[1:]) > 2 or len(tokens) < 6):
+            continue  # plain digit groups: only single/double digits split apart are a trick
+        joined = ("+" if m.group(0).startswith("+") else "") + "".join(
+            t if t.isdigit() else _NUMBER_WORDS[t.lower()] for t in tokens)
+        digits = joined.lstrip("+")
+        if 8 <= len(digits) <= 13 and (joined[0] in "+0" or len(digits) == 9):
             add(m.start(), m.end(), joined)
+    for m in _HOUSE_NUMBER_WORD.finditer(text):
+        add(m.start(1), m.end(1), _NUMBER_WORDS[m.group(1).lower()])
     for m in _BARE_EMAIL.finditer(text):
         local, domain, rest = m.group(1), m.group(2), m.group(3)
         tail = _BARE_DOT.sub(".", rest)

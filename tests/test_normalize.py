@@ -23,7 +23,20 @@ CASES = [
     ("M4rieke woont daar", "Marieke woont daar", "M4rieke"),
     ("Ѕаnnе Bаkkеr", "Sanne Bakker", "Ѕаnnе Bаkkеr"),
     ("nummer achterstevoren: 87654321-60", "nummer achterstevoren: 0612345678", "87654321-60"),
+    ("achterstevoren zodat de bots het niet zien: 87654321-60",
+     "achterstevoren zodat de bots het niet zien: 0612345678", "87654321-60"),
+    ("bel nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig", "bel 0612345678",
+     "nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig"),
+    ("06 (één twee) 34 56 78 bellen", "0612345678 bellen", "06 (één twee) 34 56 78"),
+    ("call oh six, twelve, thirty-four, fifty-six, seventy-eight", "call 0612345678",
+     "oh six, twelve, thirty-four, fifty-six, seventy-eight"),
 ]
+
+
+def test_spelled_house_number():
+    norm = normalize("huisnummer drieënveertig van de Esdoornlaan")
+    assert norm.text == "huisnummer 43 van de Esdoornlaan"
+    assert norm.to_original(11, 13) == (11, 24)
 
 
 @pytest.mark.parametrize("original,expected,hidden", CASES)
@@ -45,6 +58,9 @@ def test_obfuscation_is_undone_and_maps_back(original, expected, hidden):
     "win10 en mp3 en covid19 en H2O",
     "Jeugdbescherming Rotterdam Rijnmond, één keer per week",
     "Café Noël in Zürich",
+    "Uitslagen: 3-1, 2-2, 1-0, 4-4 en 1-1.",
+    "kaart 4111 1111 1111 1111 en IBAN NL91 ABNA 0417 1643 00",
+    "een twee drie vier kinderen",
 ])
 def test_plain_text_is_left_alone(plain):
     norm = normalize(plain)
