@@ -107,7 +107,7 @@ class CaseStore:
         with self.db.write() as s:
             case = Case(
                 created_at=now, updated_at=now, created_by=moderator, platform=platform, post_url=url,
-                account_handle=account_handle, post_id=post_id, language=summary.get("language"),
+                account_handle=account_handle, post_id=post_id, language=summary.get("language") or own.language,
                 redacted_text=redacted,
                 data_kinds=sorted({e["type"] for e in summary.get("entities", [])}),
                 risk_level=score["level"], risk_value=int(score["value"]),
@@ -163,13 +163,14 @@ class CaseStore:
                 allowed = ", ".join(sorted(TRANSITIONS[case.status])) or "none"
                 raise Conflict(f"cannot go from {case.status!r} to {status!r}; allowed: {allowed}")
             if status in WAITING:
-                kind = follow_up_kind or (case.follow_up_kind if status == "acknowledged" else None)
-                kind = kind or {"reported": "dsa_notice"}.get(status, status)
-                if follow_up_at is None and status == "acknowledged" and case.follow_up_at:
-                    follow_up_at = case.follow_up_at  # the decision is still due by the same date
+                if status == "acknowledged":  # the decision stays due by the date set when reported
+                    kind = follow_up_kind or case.follow_up_kind or "dsa_notice"
+                    due = follow_up_at or (None if follow_up_kind else case.follow_up_at)
+                else:
+                    kind = follow_up_kind or ("dsa_notice" if status == "reported" else status)
+                    due = follow_up_at
                 case.follow_up_kind = kind
-                case.follow_up_at = follow_up_at or add_duration(
-                    now, self.settings.follow_up.get(kind, self.settings.follow_up["dsa_notice"]))
+                case.follow_up_at = due or add_duration(now, self.settings.follow_up[kind])
             else:
                 case.follow_up_kind, case.follow_up_at = None, None
             s.add(StatusChange(case_id=case.id, from_status=case.status, to_status=status, note=clean_note,
