@@ -15,6 +15,8 @@ streets, street_suffixes, street_common_words.
 """
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from ._lexicon import DISTRICTS, Lexicon, case_mode, find_streets, get_lexicon, sentence_starts, tokenize
@@ -27,6 +29,8 @@ SCORE_STREET_WEAK = 0.55
 _LOCATIVES = frozenset("in uit naar te bij rond nabij omgeving regio buurt richting via vanuit "
                        "from to near around at of van".split())
 _DISTRICTS = DISTRICTS
+# A place right after a house number or a postcode: "Dorpsstraat 5 Epe", "3012 AB, Best".
+_AFTER_ADDRESS = re.compile(r"(?:\d[a-zA-Z]?|\d{4}\s?[A-Za-z]{2})[ \t]*,?[ \t]*\Z")
 _PLACE_LINKS = frozenset("aan den de der op bij en in 's s t 't van het ter ten onder over upon "
                          "on the of le la sur".split())
 # Endings that make a street name on their own ("Hoofdweg"); the weaker ones ("-hof", "-park",
@@ -84,7 +88,8 @@ def find_locations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
             continue   # "de Visser": a role, not the village
         phrase = text[tok.start:toks[end - 1].end].lower()
         prev = toks[i - 1] if i > 0 else None
-        locative = prev is not None and prev.lower in _LOCATIVES
+        locative = (prev is not None and prev.lower in _LOCATIVES) or bool(
+            _AFTER_ADDRESS.search(text[max(0, tok.start - 12):tok.start]))
         score = SCORE_PLACE
         if phrase in lex.ambiguous_places or (end == i + 1 and len(tok.text) <= 3):
             if strict or starts[i]:

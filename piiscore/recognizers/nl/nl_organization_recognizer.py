@@ -91,7 +91,8 @@ def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
             if ambiguous:
                 if all(t.capitalized for t in toks[i:end] if t.is_word):
                     best = (i, _extend_place(toks, end, lex, strict), SCORE_KNOWN)
-            elif tok.capitalized or strict or end - i >= 3 or tok.lower == "jeugdbescherming":
+            elif tok.capitalized or strict or tok.lower == "jeugdbescherming" \
+                    or sum(1 for t in toks[i:end] if t.is_word and len(t.text) > 1) >= 3:
                 best = (i, _extend_place(toks, end, lex, strict), SCORE_KNOWN if not (
                     ambiguous and strict) else SCORE_WEAK)
         if best is None:

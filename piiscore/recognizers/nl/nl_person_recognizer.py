@@ -39,6 +39,13 @@ _ABBREVIATED_TITLES = frozenset("dhr mevr mw mej mnr dr drs mr ir ing prof ds mr
 
 
 _ARTICLES = frozenset("de het een the a an".split())
+# Particles that open a surname only after a first name, never on their own ("Het Baken").
+_NOT_NAME_STARTS = frozenset("het 't t te in op aan bij uit voor onder over".split())
+# Surnames that are also occupations or ranks, and so follow "de" as ordinary nouns
+# ("de Bakker op de hoek", "De Koning en de Burgemeester"); "De Vries", "De Jong" are names.
+_ROLE_NOUNS = frozenset("""bakker visser smit smid mulder koster kok ruiter dekker schipper
+timmerman schilder jager molenaar slager herder brouwer kuiper wagenaar koning keizer graaf prins
+hertog paus bisschop kapitein dokter burgemeester boer meester schoenmaker kleermaker""".split())
 # Words of e-mail obfuscation ("tim (punt) degroot (at) ..."), never a name.
 _OBFUSCATION_WORDS = frozenset("punt dot at apenstaartje komma streepje".split())
 
@@ -350,7 +357,8 @@ def _lower_case_name(p: _Parse, i: int):
 def _interfix_surname(p: _Parse, i: int):
     """'Van Dijk', 'Ten Brink', 'De Smedt' (a capitalised tussenvoegsel before a known surname)."""
     tok = p.toks[i]
-    if p.strict or not tok.capitalized or tok.lower not in p.lex.interfix_words:
+    if p.strict or not tok.capitalized or tok.lower not in p.lex.interfix_words \
+            or tok.lower in _NOT_NAME_STARTS:
         return None
     end = p.interfix_at(i)
     if end == -1 or not p.adjacent(end - 1):
@@ -359,8 +367,8 @@ def _interfix_surname(p: _Parse, i: int):
     if sur == -1:
         return None
     surname = p.toks[end]
-    if p.lex.is_ambiguous_name(surname) and tok.lower in ("de", "het", "'t", "den"):
-        return None   # "De Visser en de Bakker zijn beroepen": capitalised common nouns
+    if surname.lower in _ROLE_NOUNS and tok.lower in ("de", "het", "'t", "den"):
+        return None   # "De Visser en de Bakker zijn beroepen": capitalised occupations
     return (i, p._double_name(sur), SCORE_INTERFIX_SURNAME)
 
 
