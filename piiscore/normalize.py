@@ -200,13 +200,20 @@ _REVERSED_CUE = re.compile(
 
 
 def _leet_ok(token: str) -> bool:
+    """A word with a few look-alike digits ("M4rieke", "K4str33lstr44t"), not a code."""
     letters = sum(c.isalpha() for c in token)
     digits = [c for c in token if c.isdigit()]
-    if letters < 3 or not digits or len(digits) >= letters:
+    if letters < 2 or not digits or len(digits) > letters:
         return False
-    if re.search(r"\d\d", token):
+    if any(d not in _LEET for d in digits) or re.search(r"\d{3}", token):
         return False
-    return any(c.islower() for c in token)
+    if not re.search(r"[A-Za-z]\d{1,2}[A-Za-z]", token):
+        return False  # a digit inside the word, not a suffix: "M4rieke", not "mp3", "win10"
+    if not any(c.islower() for c in token) and len(token) < 6:
+        return False  # short upper-case codes: "A4", "GX41BB"-like plates
+    from .validators.nl_kenteken import is_valid as is_plate
+
+    return not is_plate(token)
 
 
 def _rewrites(text: str) -> list[tuple[int, int, str]]:

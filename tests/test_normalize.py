@@ -118,3 +118,13 @@ def test_hidden_phone_number_is_recovered_and_covered(prefix, suffix, digits, ho
     assert 0 <= o_start <= hidden_start
     assert hidden_start + len(hidden) <= o_end <= len(original)
     assert original[o_start:o_end].strip() == hidden
+
+
+@pytest.mark.parametrize("original,expected", [
+    ("W00nt K4str33lstr44t 19 in H3lm0nd", "Woont Kastreelstraat 19 in Helmond"),
+    ("J4n1ck V3rh03v3n", "Janick Verhoeven"),
+    # codes and plates stay as they are
+    ("kenteken gx41bb, covid19, H2O, A4, 3012AB, 12a", "kenteken gx41bb, covid19, H2O, A4, 3012AB, 12a"),
+])
+def test_leetspeak_in_words_only(original, expected):
+    assert normalize(original).text == expected

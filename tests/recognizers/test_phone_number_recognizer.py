@@ -117,3 +117,13 @@ def test_phone_in_a_post_through_the_engine(engine):
 )
 def test_short_numbers_only_right_after_a_call_cue(text, expected_positions, recognizer):
     assert spans(recognizer.analyze(text, ["PHONE_NUMBER"])) == expected_positions
+
+
+def test_uk_mobile_in_unassigned_range_counts_in_english_only():
+    from piiscore.recognizers.generic.phone_number_recognizer import PhoneNumberRecognizer
+
+    text = "Please call Tom on 07700 900 732 if you see him."
+    en = PhoneNumberRecognizer(supported_language="en").analyze(text, ["PHONE_NUMBER"])
+    assert [text[r.start:r.end] for r in en] == ["07700 900 732"]
+    nl = PhoneNumberRecognizer(supported_language="nl").analyze(text, ["PHONE_NUMBER"])
+    assert nl == []

@@ -44,6 +44,9 @@ _VALID, _POSSIBLE = phonenumbers.Leniency.VALID, phonenumbers.Leniency.POSSIBLE
 # A Dutch mobile in a range libphonenumber calls unassigned (06-9...) is still a mobile number
 # to a reader, so 06 + 8 digits is accepted at POSSIBLE after the VALID passes.
 _DUTCH_MOBILE = re.compile(r"^6\d{8}$")
+# Likewise a UK mobile (07 + 9 digits) in a range libphonenumber does not know, such as the
+# 07700 900xxx range set aside for drama; a national UK number only counts in English text.
+_UK_MOBILE = re.compile(r"^7\d{9}$")
 
 
 class PhoneNumberRecognizer(EntityRecognizer):
@@ -54,7 +57,7 @@ class PhoneNumberRecognizer(EntityRecognizer):
     SCORE = 0.7
     SHORT_SCORE = 0.5
     PASSES = (("NL", _VALID), ("BE", _VALID), ("DE", _VALID), ("GB", _VALID), ("US", _VALID),
-              ("NL", _POSSIBLE))
+              ("NL", _POSSIBLE), ("GB", _POSSIBLE))
     CONTEXT = [
         "tel", "telefoon", "telefoonnummer", "nummer", "nr", "bel", "bellen", "mobiel", "gsm",
         "06", "whatsapp", "app", "sms", "phone", "call", "mobile", "number", "cell",
@@ -113,8 +116,10 @@ class PhoneNumberRecognizer(EntityRecognizer):
                 if any(start < e and s < end for s, e in found):
                     continue
                 if leniency == _POSSIBLE and not (
-                        m.number.country_code == 31
-                        and _DUTCH_MOBILE.match(str(m.number.national_number))):
+                        (m.number.country_code == 31
+                         and _DUTCH_MOBILE.match(str(m.number.national_number)))
+                        or (m.number.country_code == 44
+                            and _UK_MOBILE.match(str(m.number.national_number)))):
                     continue
                 if self._acceptable(chunk[start:end], region):
                     found.append((start, end))
