@@ -7,7 +7,6 @@ Not a recognizer module itself (the name does not end in `_recognizer`), so disc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ...lists import load_list, load_raw_list
@@ -17,42 +16,60 @@ from ...lists import load_list, load_raw_list
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|\S")
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    lower: str
-    is_word: bool
+    """One token: offsets into the text, the text, its lower-case form and hyphen parts."""
 
-    @property
-    def parts(self) -> list[str]:
-        return self.lower.split("-")
+    __slots__ = ("start", "end", "text", "lower", "is_word", "capitalized", "parts")
 
-    @property
-    def capitalized(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, start: int, end: int, text: str, lower: str, is_word: bool):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = lower
+        self.is_word = is_word
+        self.capitalized = text[:1].isupper()
+        self.parts = lower.split("-") if "-" in lower else [lower]
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str) -> list[Token]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        out.append(Token(m.start(), m.end(), t, t.lower(), t[0].isalpha()))
-    return out
+    return [Token(m.start(), m.end(), m.group(), m.group().lower(), m.group()[0].isalpha())
+            for m in _TOKEN.finditer(text)]
 
 
 def case_mode(text: str) -> str:
     """'mixed' when capitals carry information; 'upper' or 'lower' when the post ignores case."""
-    letters = [c for c in text if c.isalpha()]
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return "mixed"
-    upper = sum(1 for c in letters if c.isupper())
+    upper = sum(map(str.isupper, text))
     if upper == 0:
         return "lower"
-    if len(letters) >= 8 and upper / len(letters) >= 0.8:
+    if letters >= 8 and upper / letters >= 0.8:
         return "upper"
     return "mixed"
+
+
+class Analysis:
+    """What every list-and-rule recognizer needs to know about one text, computed once."""
+
+    __slots__ = ("text", "tokens", "mode", "strict", "starts")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens = tokenize(text)
+        self.mode = case_mode(text)
+        self.strict = self.mode != "mixed"
+        self.starts = sentence_starts(text, self.tokens)
+
+
+@lru_cache(maxsize=32)
+def analyse(text: str) -> Analysis:
+    """Shared by the person, place, organisation and address recognizers that run on the same
+    text one after the other (treat the result as read-only)."""
+    return Analysis(text)
 
 
 _SENTENCE_PUNCT = frozenset(".!?:;\"“”‘(*•·|>[")
@@ -193,6 +210,8 @@ class Lexicon:
 
     def street_suffix(self, word: str) -> str:
         """The street suffix `word` ends in (with at least 3 letters before it), or ''."""
+        if not word.endswith(self.street_suffixes):
+            return ""
         for s in self.street_suffixes:
             if word.endswith(s) and len(word) >= len(s) + 3:
                 return s

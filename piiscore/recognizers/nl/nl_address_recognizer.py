@@ -18,7 +18,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from ._lexicon import Lexicon, case_mode, find_streets, get_lexicon, sentence_starts, tokenize
+from ._lexicon import Lexicon, analyse, find_streets, get_lexicon
 
 SCORE_ADDRESS = 0.9
 SCORE_ADDRESS_LIST = 0.75
@@ -80,9 +80,8 @@ def _place_follows(toks, text: str, pos: int, lex: Lexicon) -> bool:
 
 
 def find_addresses(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
-    toks = tokenize(text)
-    mode = case_mode(text)
-    starts = sentence_starts(text, toks)
+    a = analyse(text)
+    toks, mode, starts = a.tokens, a.mode, a.starts
     out: list[tuple[int, int, float]] = []
     streets = find_streets(toks, mode, lex, allow_lower=True)
     street_at = {toks[s].start: (s, e, how) for s, e, how in streets}

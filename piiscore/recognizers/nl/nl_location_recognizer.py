@@ -19,7 +19,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from ._lexicon import DISTRICTS, Lexicon, case_mode, find_streets, get_lexicon, sentence_starts, tokenize
+from ._lexicon import DISTRICTS, Lexicon, analyse, find_streets, get_lexicon
 
 SCORE_PLACE = 0.85
 SCORE_AMBIGUOUS_PLACE = 0.6
@@ -60,10 +60,8 @@ class NlLocationRecognizer(EntityRecognizer):
 
 
 def find_locations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
-    toks = tokenize(text)
-    mode = case_mode(text)
-    strict = mode != "mixed"
-    starts = sentence_starts(text, toks)
+    a = analyse(text)
+    toks, mode, strict, starts = a.tokens, a.mode, a.strict, a.starts
     out: list[tuple[int, int, float]] = []
     taken = [False] * len(toks)
     i = 0

@@ -21,7 +21,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from ._lexicon import Lexicon, Token, case_mode, get_lexicon, sentence_starts, tokenize
+from ._lexicon import Lexicon, Token, analyse, get_lexicon
 
 SCORE_KNOWN = 0.9
 SCORE_PATTERN = 0.85
@@ -35,6 +35,7 @@ _PLACE_HEADS = frozenset(["jeugdbescherming", "gemeente", "politie", "rechtbank"
 _PLACE_HEAD_PHRASES = (("veilig", "thuis"), ("politie", "eenheid"), ("raad", "voor", "de",
                                                                      "kinderbescherming"),
                        ("city", "of"), ("bureau", "jeugdzorg"))
+_PLACE_HEAD_FIRSTS = frozenset(p[0] for p in _PLACE_HEAD_PHRASES)
 # Type words before a school's or club's name.
 _TYPE_BEFORE = frozenset("""basisschool obs cbs pcbs rkbs rk kbs ikc kindcentrum kinderdagverblijf
 kdv bso peuterspeelzaal psz daltonschool montessorischool jenaplanschool school sbo vso
@@ -74,9 +75,8 @@ class NlOrganizationRecognizer(EntityRecognizer):
 
 
 def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
-    toks = tokenize(text)
-    strict = case_mode(text) != "mixed"
-    starts = sentence_starts(text, toks)
+    a = analyse(text)
+    toks, strict, starts = a.tokens, a.strict, a.starts
     spans: list[tuple[int, int, float]] = []   # token spans
     n = len(toks)
     i = 0
@@ -132,7 +132,7 @@ def _head_place(toks, i, lex, strict):
     j = -1
     if tok.lower in _PLACE_HEADS:
         j = i + 1
-    else:
+    elif tok.lower in _PLACE_HEAD_FIRSTS:
         for phrase in _PLACE_HEAD_PHRASES:
             if tuple(t.lower for t in toks[i:i + len(phrase)]) == phrase:
                 j = i + len(phrase)
@@ -200,8 +200,13 @@ _SERVICES = (("children", "'", "s", "services"), ("children", "’", "s", "servi
              ("police",), ("constabulary",), ("family", "services"))
 
 
+_SERVICE_LAST = frozenset(p[-1] for p in _SERVICES)
+
+
 def _place_then_service(toks, lex, spans):
     out = []
+    if not any(t.lower in _SERVICE_LAST for t in toks):
+        return out
     covered = {k for s, e, _ in spans for k in range(s, e)}
     for i, tok in enumerate(toks):
         if not tok.is_word or not tok.capitalized or i in covered:

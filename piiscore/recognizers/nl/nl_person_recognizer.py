@@ -20,7 +20,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from ._lexicon import Lexicon, Token, case_mode, get_lexicon, sentence_starts, tokenize
+from ._lexicon import Lexicon, Token, analyse, get_lexicon
 
 SCORE_STRONG = 0.9
 SCORE_NAME = 0.85
@@ -75,10 +75,11 @@ class _Parse:
     def __init__(self, text: str, lex: Lexicon):
         self.text = text
         self.lex = lex
-        self.toks = tokenize(text)
-        self.mode = case_mode(text)
+        a = analyse(text)
+        self.toks = a.tokens
+        self.mode = a.mode
         self.strict = self.mode != "mixed"
-        self.starts = sentence_starts(text, self.toks)
+        self.starts = a.starts
         self.blocked = self._blocked()
 
     def _blocked(self) -> list[bool]:
