@@ -70,12 +70,12 @@ def score_post(
         # "deel dit" under a missing-child appeal or a thank-you is not a call to harass
         intent = intent.without_calls_to_action()
     hostile = aggressive or intent.call_to_action or obfuscated
-    # contexts where private data appears for a good reason (a lost cat, a missing child)
     words = role.role_words(
         text, [(p.start, p.end) for p in intent.phrases if p.kind == "label"]
     )
     if words and "advert" in benign:
         benign.remove("advert")  # "KvK" in a post about a worker is no advert
+    # contexts where private data appears for a good reason (a lost cat, a missing child)
     data_benign = not hostile and any(c in DATA_BENIGN_CONTEXTS for c in benign)
     tone_benign = not hostile and bool(benign)
 
