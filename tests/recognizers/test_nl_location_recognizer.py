@@ -36,6 +36,8 @@ VALID = [
     # place names that are ordinary words: with a preposition or a capital mid-sentence
     ("ik woon al jaren in best", ["best"]),
     ("Ze woont sinds kort in Hoorn bij het station.", ["Hoorn"]),
+    ("GEZINSVOOGD: TIM VAN DER BERG. ADRES: DORPSSTRAAT 5 EPE", ["EPE"]),
+    ("Ze woont in de Bijlmer, niet in Osdorp.", ["Bijlmer", "Osdorp"]),
     # a street without a number
     ("Ze woont ergens aan de Hoofdweg.", ["Hoofdweg"]),
     ("Hij loopt elke dag over de Lijnbaan.", ["Lijnbaan"]),

@@ -49,9 +49,18 @@ VALID = [
     ("DEZE VROUW HEEFT MIJN KIND. MARIEKE DE VRIES, JEUGDBESCHERMER. WE WETEN WAAR JE WOONT MARIEKE.",
      ["MARIEKE DE VRIES", "MARIEKE"]),
     ("haar naam is mirjam bos en ze werkt bij veilig thuis", ["mirjam bos"]),
+    ("JEUGDBESCHERMER SANNE KLOOSTERBOER WOONT IN VEENENDAAL.", ["SANNE KLOOSTERBOER"]),
+    ("JEUGDBESCHERMER PIETER DE HAAN WOONT IN VEENENDAAL.", ["PIETER DE HAAN"]),
+    ("ik heb het over jolien wijnaldum die bij de rvdk werkt", ["jolien wijnaldum"]),
+    ("Haar mail weet ik niet, maar mirjam bos heet ze.", ["mirjam bos"]),
+    # spaced-out letters and leetspeak
+    ("Deel dit: K e v i n  J a n s e n van Samen Veilig.", ["K e v i n  J a n s e n"]),
+    ("Wie kent S.a.n.n.e B.a.k.k.e.r?", ["S.a.n.n.e B.a.k.k.e.r"]),
+    ("Ch4nt4l Kr00n is de voogd.", ["Ch4nt4l Kr00n"]),
     # tussenvoegsel + known surname alone
     ("Van Leeuwen van de RvdK schreef het rapport.", ["Van Leeuwen"]),
     ("Volgens Ten Brink klopt het niet.", ["Ten Brink"]),
+    ("De Vries heeft weer gelogen.", ["De Vries"]),
     # a first name alone for one person, possessive, later mentions
     ("Sanne's auto staat weer voor de deur.", ["Sanne"]),
     ("Die Sanne van de jeugdzorg weet precies wat ze doet.", ["Sanne"]),
@@ -75,6 +84,11 @@ INVALID = [
     "Artikel 12 van de wet, week 12, product X200.",
     "Hij werkt bij Albert Heijn in Almere Buiten.",
     "3111 AB. Morgen weer.",
+    "Mijn oma zit in Het Baken, een verzorgingshuis.",
+    "Sinterklaas komt aan. De Koning en de Burgemeester zijn er, net als de Bakker en de Visser.",
+    "haar mail: tim (punt) degroot (at) gmail (punt) com",
+    "We liepen door Hyde Park in London.",
+    "SANNE WOONT IN EDE EN KEVIN HEEFT EEN AUTO",
 ]
 
 
