@@ -291,6 +291,27 @@ class Watchlist:
         return listed
 
 
+_default_cache: dict[str, tuple[int, Watchlist]] = {}
+
+
+def load_default() -> Watchlist | None:
+    """The watchlist in the settings' data folder, or None when it has no names.
+
+    For callers that scan many posts (CLI, server): the list is read once and read again
+    only when its file changes.
+    """
+    path = default_data_dir() / LIST_FILE
+    try:
+        mtime = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return None
+    cached = _default_cache.get(str(path))
+    if cached is None or cached[0] != mtime:
+        cached = (mtime, Watchlist.load(path))
+        _default_cache[str(path)] = cached
+    return cached[1] if len(cached[1]) else None
+
+
 def _candidates(tokens: list[str], i: int) -> list[str]:
     """Written names that end with the surname at ``tokens[i]`` (or put it first, with a
     comma: "de Vries, M.")."""

@@ -41,13 +41,18 @@ class Phrase:
 
 @dataclass(frozen=True)
 class Intent:
-    phrases: tuple[Phrase, ...] = field(default_factory=tuple)
+    phrases: tuple[Phrase, ...] = ()
+    _counted_kinds: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        counted = frozenset(p.kind for p in self.phrases if p.counted)
+        object.__setattr__(self, "_counted_kinds", counted)
 
     def counted(self, kind: str) -> list[Phrase]:
         return [p for p in self.phrases if p.kind == kind and p.counted]
 
     def has(self, kind: str) -> bool:
-        return any(p.kind == kind and p.counted for p in self.phrases)
+        return kind in self._counted_kinds
 
     @property
     def threat(self) -> bool:

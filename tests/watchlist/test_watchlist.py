@@ -14,6 +14,7 @@ from piiscore.watchlist import (
     LIST_FILE,
     Watchlist,
     WatchlistError,
+    load_default,
     parse_name,
 )
 
@@ -147,3 +148,19 @@ def test_scoring_flags_and_raises_a_listed_name(listed):
     result = score_post(text, entities, "nl", watchlist=listed)
     assert result.flags["watchlist_match"] and result.level == "medium"
     assert not score_post(text, entities, "nl").flags["watchlist_match"]
+
+
+def test_load_default_follows_the_file(data_dir):
+    assert load_default() is None
+    watchlist = Watchlist.load()
+    watchlist.add(NAME)
+    watchlist.save()
+    first = load_default()
+    assert first is not None and first.match("M. de Vries", [])
+    assert load_default() is first
+    watchlist.add("Kees Mulder")
+    watchlist.save()
+    import os
+
+    os.utime(data_dir / LIST_FILE, ns=(1, 1))  # a changed file, whatever the clock says
+    assert len(load_default()) == 2
