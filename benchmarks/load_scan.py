@@ -117,6 +117,12 @@ def run_clients(url: str, key: str, clients: int, duration: float, warmup: float
     bodies = [json.dumps({"text": p}).encode() for p in posts]
     latencies: list[list[float]] = [[] for _ in range(clients)]
     errors = [0] * clients
+    error_kinds: dict[str, int] = {}
+    kinds_lock = threading.Lock()
+
+    def record_error(kind: str) -> None:
+        with kinds_lock:
+            error_kinds[kind] = error_kinds.get(kind, 0) + 1
     start_at = time.monotonic() + 0.2
     measure_from = start_at + warmup
     stop_at = measure_from + duration
@@ -137,8 +143,10 @@ def run_clients(url: str, key: str, clients: int, duration: float, warmup: float
                 response = conn.getresponse()
                 response.read()
                 ok = response.status == 200
-            except (OSError, http.client.HTTPException):
+                kind = f"HTTP {response.status}"
+            except (OSError, http.client.HTTPException) as exc:
                 ok = False
+                kind = type(exc).__name__
                 conn.close()
                 conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
             elapsed = time.perf_counter() - now[0]
@@ -147,6 +155,7 @@ def run_clients(url: str, key: str, clients: int, duration: float, warmup: float
                     latencies[index].append(elapsed)
                 else:
                     errors[index] += 1
+                    record_error(kind)
         conn.close()
 
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
@@ -155,7 +164,8 @@ def run_clients(url: str, key: str, clients: int, duration: float, warmup: float
     for t in threads:
         t.join()
     all_latencies = sorted(x for per in latencies for x in per)
-    return {"latencies": all_latencies, "errors": sum(errors), "duration": duration}
+    return {"latencies": all_latencies, "errors": sum(errors), "error_kinds": error_kinds,
+            "duration": duration}
 
 
 def percentile(sorted_values: list[float], fraction: float) -> float:
@@ -193,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         "duration_s": args.duration,
         "requests": len(lat),
         "errors": result["errors"],
+        "error_kinds": result["error_kinds"],
         "throughput_rps": round(len(lat) / args.duration, 1),
         "p50_ms": round(percentile(lat, 0.50) * 1000, 2),
         "p95_ms": round(percentile(lat, 0.95) * 1000, 2),
@@ -212,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{args.duration:g} s measured ({os.cpu_count()} CPUs, load {summary['load_average_1m']})")
         print(f"  requests {summary['requests']}  errors {summary['errors']}  "
               f"throughput {summary['throughput_rps']} req/s")
+        if result["errors"]:
+            print(f"  error kinds {summary['error_kinds']}")
         print(f"  latency p50 {summary['p50_ms']} ms  p95 {summary['p95_ms']} ms  "
               f"p99 {summary['p99_ms']} ms  max {summary['max_ms']} ms")
         if rss:

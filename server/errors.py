@@ -70,8 +70,8 @@ class ApiError(HTTPException):
 def _handle_http_exception(exc: HTTPException) -> Response:
     if isinstance(exc, ApiError):
         response = error_response(exc.code, exc.description, exc.error)
-    elif exc.code is None:
-        # A bare HTTPException carrying a ready response (abort(response)).
+    elif exc.code is None or exc.code < 400:
+        # abort(response) carrying a ready response, or a redirect: not an error.
         return exc.get_response()
     else:
         # Werkzeug's description may contain parser detail; only our fixed text goes out.
