@@ -100,19 +100,25 @@ def analyse(text: str) -> Intent:
     found = _patterns.find_all(_LISTS, text)
     if not found:
         return Intent()
-    quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
-    reported_regions = _reported_regions(text)
+    regions = reported_regions(text)
     phrases: list[Phrase] = []
     for name, start, end in found:
-        reported = (
-            _inside(start, end, quotes)
-            or _inside(start, end, reported_regions)
-            or _after_reporting_verb(text, start)
-        )
+        reported = is_reported(text, start, end, regions)
         negated = _negated(text, start, end)
         for kind in _KINDS_OF_LIST.get(name, (name,)):
             phrases.append(Phrase(kind, start, end, negated, reported))
     return Intent(tuple(phrases))
+
+
+def reported_regions(text: str) -> list[tuple[int, int]]:
+    """Spans holding someone else's words: quotations, and what follows "<bericht> ...:"."""
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)] + _colon_regions(text)
+
+
+def is_reported(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> bool:
+    """Is the phrase at ``start:end`` someone else's words (quoted, or after a reporting
+    verb in the same sentence)?"""
+    return _inside(start, end, regions) or _after_reporting_verb(text, start)
 
 
 def _inside(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
@@ -146,7 +152,7 @@ def _after_reporting_verb(text: str, start: int) -> bool:
     return _patterns.search("report_verb", text[_sentence_start(text, start) : start])
 
 
-def _reported_regions(text: str) -> list[tuple[int, int]]:
+def _colon_regions(text: str) -> list[tuple[int, int]]:
     """Spans after "<reporting word> ...:" that hold someone else's words."""
     regions: list[tuple[int, int]] = []
     condemned = None

@@ -63,7 +63,7 @@ def score_post(
         text, [(e.start, e.end) for e in entities if e.type == "PERSON"], leet=obfuscated
     )
     intent = intent_signal.analyse(text)
-    contexts = {name for name, _, _ in _patterns.find_all(CONTEXT_LISTS, text)}
+    contexts = _contexts(text)
     benign = [c for c in BENIGN_CONTEXTS if f"benign_{c}" in contexts]
     aggressive = intent.threat or intent.has("label") or intent.has("accusation")
     if benign and not aggressive and intent.call_to_action:
@@ -178,6 +178,23 @@ def score_post(
         "watchlist_match": watchlist_match,
     }
     return RiskScore(level_value(level, evidence), level, tuple(reasons), flags)
+
+
+def _contexts(text: str) -> set[str]:
+    """Names of the context lists present; a routine or a child's school inside someone
+    else's quoted words ("ik kreeg: 'we weten waar je kinderen op school zitten'") is no
+    exposure by the author."""
+    found = _patterns.find_all(CONTEXT_LISTS, text)
+    regions: list[tuple[int, int]] | None = None
+    contexts = set()
+    for name, start, end in found:
+        if name in ("routine", "child_school"):
+            if regions is None:
+                regions = intent_signal.reported_regions(text)
+            if intent_signal.is_reported(text, start, end, regions):
+                continue
+        contexts.add(name)
+    return contexts
 
 
 _KIND_ORDER = tuple(sorted(linkage.KIND_WEIGHT, key=lambda k: -linkage.KIND_WEIGHT[k]))
