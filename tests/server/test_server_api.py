@@ -139,3 +139,22 @@ def test_moderator_is_set_for_api_requests(app, auth):
     with app.test_request_context("/api/scan", method="POST", headers=auth, json={"text": "x"}):
         app.preprocess_request()
         assert g.moderator == "anna"
+
+
+def test_concurrent_requests_get_the_same_results_as_sequential_ones(app, auth):
+    """waitress serves from several threads; the shared engine must not mix requests up."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [POST_NL.replace("12a", f"{n}b").replace("3012 AB", f"{3000 + n} KL") for n in range(1, 25)]
+    texts += [f"Call {name} on +31 6 {n:08d}, she lives in Zwolle" for n, name in
+              enumerate(["Joris", "Fatima", "Pieter", "Lotte"], start=11111111)]
+
+    def scan(text):
+        response = app.test_client().post("/api/scan", json={"text": text}, headers=auth)
+        return response.status_code, response.json
+
+    sequential = [scan(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        concurrent = list(pool.map(scan, texts * 3))
+    assert all(status == 200 for status, _ in sequential)
+    assert concurrent == sequential * 3
