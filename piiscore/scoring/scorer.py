@@ -105,7 +105,8 @@ def score_post(
     kinds = linkage.entity_kinds(e.type for e in private)
     if not data_benign and (has_name or words or hostile):
         kinds |= linkage.text_kinds(contexts)
-        kinds |= linkage.residence_kinds(text, private)
+        if "address" not in kinds:  # a street address already says where they live
+            kinds |= linkage.residence_kinds(text, private)
         if handles and (has_name or hostile):
             kinds.add("online_account")
     employer = linkage.names_employer(
@@ -113,7 +114,11 @@ def score_post(
     ) or any(person_roles.get(i) for i, e in enumerate(entities) if e in names)
 
     # "pas maar op" threatens only when the post points at someone
-    weak_threat = intent.has("threat_weak") and (has_name or bool(kinds) or bool(words))
+    weak_threat = (
+        intent.has("threat_weak")
+        and (has_name or bool(kinds) or bool(words))
+        and not tone_benign  # "Sanne, we komen zaterdag langs met taart!"
+    )
     threat = intent.threat or weak_threat
     hostile = hostile or weak_threat
 

@@ -36,8 +36,8 @@ def test_explicit_threats(text):
     [
         "We weten waar je woont.",
         "WIJ WETEN WAAR JE KINDEREN OP SCHOOL ZITTEN",
-        "Morgen komen we langs.",
-        "We komen je halen.",
+        "Morgen komen we je halen.",
+        "Ik heb het adres van die vent al.",
         "Zaterdag demonstratie bij haar huis.",
         "Je weet wat je moet doen.",
         "Hij zal boeten voor wat hij deed.",
@@ -120,9 +120,15 @@ def test_label_negated_or_reported():
     assert not analyse("Ze noemen mij een kinderdief.").has("label")
 
 
-def test_weak_warning_is_its_own_kind():
-    found = analyse("Pas maar op.")
+@pytest.mark.parametrize(
+    "text", ["Pas maar op.", "Morgen komen we langs.", "Laatste waarschuwing.", "Watch your back."]
+)
+def test_weak_warnings_are_their_own_kind(text):
+    found = analyse(text)
     assert found.has("threat_weak") and not found.threat
+
+
+def test_pas_op_voor_is_no_warning():
     assert not analyse("Pas op voor nepberichten.").has("threat_weak")
 
 

@@ -134,3 +134,14 @@ def test_scoring_is_fast():
             score_post(*post)
     per_post_ms = (time.perf_counter() - start) / (3 * len(posts)) * 1000
     assert per_post_ms < 5
+
+
+def test_weak_warning_threatens_only_a_target(ents):
+    visit = "Gezinsvoogd Sanne Bakker: morgen komen we langs."
+    result = score_post(visit, ents(visit, ("PERSON", "Sanne Bakker")), "nl")
+    assert result.flags["threat"] and result.level == "high"
+    family = "Oma, we komen zaterdag langs!"
+    assert not score_post(family, [], "nl").flags["threat"]
+    party = "Lieve Sanne, gefeliciteerd! We komen zaterdag langs met taart."
+    result = score_post(party, ents(party, ("PERSON", "Sanne")), "nl")
+    assert not result.flags["threat"] and result.level == "low"
