@@ -182,6 +182,8 @@ class Lexicon:
         self.street_common_words = load_list("street_common_words")
         self.organizations = PhraseIndex(load_list("organizations"))
         self.org_acronyms = PhraseIndex(load_raw_list("organization_acronyms"), case_sensitive=True)
+        self.org_acronyms_folded = PhraseIndex(
+            a for a in load_raw_list("organization_acronyms") if len(a) >= 3)
 
     def place_end(self, tokens: list[Token], i: int) -> int:
         """End index of a place name at token i ('Rotterdam-Zuid' included), or -1."""

@@ -28,10 +28,14 @@ SCORE_PATTERN = 0.85
 SCORE_WEAK = 0.6
 
 # Institution words that name one body when a place follows ("Gemeente Enschede").
+_COMPASS = frozenset("noord zuid oost west midden centrum nederland".split())
+# Acronyms that name a kind of body and take a place: "GGZ Delfland", "UMC Utrecht", "AZ Sint-Jan".
+_ACRONYM_HEADS = frozenset(["GGZ", "GGD", "CJG", "UMC", "OCMW", "CLB", "CAW", "AZ", "UZ", "MST"])
 _PLACE_HEADS = frozenset(["jeugdbescherming", "gemeente", "politie", "rechtbank", "gerechtshof",
                           "ggd", "cjg", "wijkteam", "buurtteam", "jeugdteam", "ziekenhuis",
                           "reclassering", "kinderbescherming", "brandweer", "ocmw", "clb",
-                          "jeugdhulp", "pleegzorg", "jeugdrechtbank", "municipality", "council"])
+                          "jeugdhulp", "pleegzorg", "jeugdrechtbank", "hogeschool", "universiteit",
+                          "politiebureau", "municipality", "council", "university"])
 _PLACE_HEAD_PHRASES = (("veilig", "thuis"), ("politie", "eenheid"), ("raad", "voor", "de",
                                                                      "kinderbescherming"),
                        ("city", "of"), ("bureau", "jeugdzorg"))
@@ -43,6 +47,8 @@ scholengemeenschap stichting lyceum college gymnasium atheneum mavo havo vwo vmb
 voetbalvereniging voetbalclub vv sv av hockeyclub hc zwemvereniging zwemclub korfbalvereniging
 kinderopvang opvang jeugdzorgaanbieder zorginstelling woningcorporatie woonstichting
 ziekenhuis""".split())
+# Compound type words: "huisartsenpraktijk", "advocatenkantoor", "gastouderbureau".
+_TYPE_ENDINGS = ("praktijk", "kantoor", "bureau", "opvang", "kliniek", "instituut", "vereniging")
 _TYPE_BEFORE_CASED = frozenset(["OBS", "CBS", "PCBS", "RKBS", "KBS", "IKC", "KDV", "BSO", "PSZ",
                                 "VV", "SV", "AV", "HC", "SBO", "VSO", "RK"])
 # Type words after a name ("Erasmus College", "Stedelijk Lyceum").
@@ -97,6 +103,9 @@ def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
                     ambiguous and strict) else SCORE_WEAK)
         if best is None:
             end = lex.org_acronyms.match(toks, i)
+            if end == -1 and strict and tok.lower not in lex.dictionary_words \
+                    and tok.lower not in lex.common_words:
+                end = lex.org_acronyms_folded.match(toks, i)   # "cps", "dcfs" typed in lower case
             if end != -1:
                 best = (i, end, SCORE_KNOWN)
         # 2. an institution word + a place
@@ -128,29 +137,26 @@ def _extend_place(toks: list[Token], end: int, lex: Lexicon, strict: bool) -> in
 
 
 def _head_place(toks, i, lex, strict):
+    """'Gemeente Enschede', 'Politie Eenheid Oost-Nederland', 'jeugdrechtbank Antwerpen'."""
     tok = toks[i]
     j = -1
-    if tok.lower in _PLACE_HEADS:
-        j = i + 1
-    elif tok.lower in _PLACE_HEAD_FIRSTS:
+    if tok.lower in _PLACE_HEAD_FIRSTS:
         for phrase in _PLACE_HEAD_PHRASES:
             if tuple(t.lower for t in toks[i:i + len(phrase)]) == phrase:
                 j = i + len(phrase)
                 break
+    if j == -1 and (tok.lower in _PLACE_HEADS or tok.text in _ACRONYM_HEADS):
+        j = i + 1
     if j == -1 or j >= len(toks):
         return None
     nxt = toks[j]
-    if not (nxt.capitalized or strict):
-        return None
-    if not (tok.capitalized or strict) and tok.lower not in (
-            "jeugdbescherming", "gemeente", "politie", "jeugdhulp", "pleegzorg", "ocmw", "clb"):
-        return None
-    end = lex.places.match(toks, j)
+    if not (nxt.capitalized or strict or nxt.text in ("'", "’")):
+        return None   # the place carries the capital: "de gemeente" alone is no organisation
+    end = lex.place_end(toks, j)
     if end == -1 and "-" in nxt.lower and all(
-            p in lex.place_words or p in ("noord", "zuid", "oost", "west", "midden", "nederland")
-            for p in nxt.parts):
+            p in lex.place_words or p in _COMPASS for p in nxt.parts):
         end = j + 1
-    if end == -1 and nxt.lower in ("noord", "zuid", "oost", "west", "midden"):
+    if end == -1 and nxt.lower in _COMPASS:
         end = j + 1
     if end == -1:
         return None
@@ -166,7 +172,7 @@ def _name_tokens(toks, j, strict, lex, limit=3) -> int:
     start_words = k
     while k < len(toks) and k - start_words < limit:
         t = toks[k]
-        if not t.is_word or t.lower in _NOT_NAME:
+        if not t.is_word or t.lower in _NOT_NAME or t.lower in lex.stop_words:
             break
         if not (t.capitalized or (strict and k == start_words)):
             break
@@ -179,19 +185,30 @@ def _name_tokens(toks, j, strict, lex, limit=3) -> int:
 
 
 def _type_then_name(toks, i, lex, strict, starts):
+    """'basisschool De Regenboog', 'Lyceum X', 'Huisartsenpraktijk De Linde', 'kdv Kiekeboe'."""
     tok = toks[i]
-    if tok.lower not in _TYPE_BEFORE and tok.text not in _TYPE_BEFORE_CASED:
+    compound = tok.is_word and tok.lower.endswith(_TYPE_ENDINGS) and len(tok.lower) > 8 \
+        and tok.lower not in _TYPE_AFTER
+    if tok.lower not in _TYPE_BEFORE and tok.text not in _TYPE_BEFORE_CASED and not compound:
         return None
     if tok.text.isupper() and not strict and tok.text not in _TYPE_BEFORE_CASED:
         return None
     if tok.lower in ("rk", "hc", "vv", "sv", "av", "psz") and tok.text not in _TYPE_BEFORE_CASED:
         return None
+    if i + 1 >= len(toks) or toks[i + 1].start - tok.end > 1:
+        return None
     end = _name_tokens(toks, i + 1, strict, lex, limit=1 if strict else 3)
     if end == i + 1:
         return None
-    if toks[i + 1].start - tok.end > 1:
-        return None
-    return (i, end, SCORE_PATTERN)
+    start = i
+    if tok.lower in _TYPE_AFTER and not strict:   # "Montessori Lyceum Amsterdam"
+        while start > 0 and toks[start - 1].is_word and toks[start - 1].capitalized \
+                and toks[start - 1].lower not in lex.stop_words and i - start < 2 \
+                and lex.titles.match(toks, start - 1) == -1:
+            start -= 1
+            if starts[start]:
+                break
+    return (start, end, SCORE_PATTERN)
 
 
 _SERVICES = (("children", "'", "s", "services"), ("children", "’", "s", "services"),

@@ -39,6 +39,8 @@ _ABBREVIATED_TITLES = frozenset("dhr mevr mw mej mnr dr drs mr ir ing prof ds mr
 
 
 _ARTICLES = frozenset("de het een the a an".split())
+# A first name, then one of these, then an organisation: the person who works there.
+_EMPLOYER_LINKS = frozenset("van from of at bij uit".split())
 # Particles that open a surname only after a first name, never on their own ("Het Baken").
 _NOT_NAME_STARTS = frozenset("het 't t te in op aan bij uit voor onder over".split())
 # Surnames that are also occupations or ranks, and so follow "de" as ordinary nouns
@@ -91,6 +93,8 @@ class _Parse:
             end = self.lex.organizations.match(self.toks, i)
             if end == -1:
                 end = self.lex.org_acronyms.match(self.toks, i)
+            if end == -1 and self.strict and tok.lower not in self.lex.dictionary_words:
+                end = self.lex.org_acronyms_folded.match(self.toks, i)
             if end == -1 and (tok.capitalized or self.strict):
                 place_end = self.lex.place_end(self.toks, i)
                 if place_end > i + 1 or (place_end == i + 1 and "-" in tok.lower):
@@ -407,7 +411,12 @@ def _lone_names(p: _Parse, found):
         possessive = nxt is not None and nxt.text in ("'", "’") and nxt.start == tok.end
         pointer = prev is not None and prev.lower in _POINTERS and not p.starts[i]
         ambiguous = p.lex.is_ambiguous_name(tok) or tok.lower in p.lex.place_words
+        employer = nxt is not None and nxt.lower in _EMPLOYER_LINKS and i + 2 < len(p.toks) \
+            and p.blocked[i + 2] and p.adjacent(i)
         if p.lex.is_first_name(tok):
+            if employer and len(tok.text) > 2:
+                out.append((i, i + 1, SCORE_FIRST_ALONE))   # "mark from cps", "Sanne van JBRR"
+                continue
             if p.strict:
                 if ambiguous or not (pointer or possessive):
                     continue
