@@ -74,7 +74,7 @@ class Intent:
             p.kind.startswith("threat_") and not p.counted for p in self.phrases
         )
 
-    def without_calls_to_action(self) -> "Intent":
+    def without_calls_to_action(self) -> Intent:
         return Intent(tuple(p for p in self.phrases if not p.kind.startswith("cta_")))
 
 
@@ -88,6 +88,7 @@ _LISTS = (
     "cta_find",
     "cta_contact",
     "cta_share",
+    "cta_weak",
     "label",
     "accusation",
 )

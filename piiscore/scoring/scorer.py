@@ -113,14 +113,17 @@ def score_post(
         contexts, any(e.type == "ORGANIZATION" for e in entities)
     ) or any(person_roles.get(i) for i, e in enumerate(entities) if e in names)
 
-    # "pas maar op" threatens only when the post points at someone
-    weak_threat = (
-        intent.has("threat_weak")
-        and (has_name or bool(kinds) or bool(words))
-        and not tone_benign  # "Sanne, we komen zaterdag langs met taart!"
-    )
+    # "pas maar op", "wie gaat er mee?" threaten or mobilise only when the post points at
+    # someone and is not a friendly one ("Sanne, we komen zaterdag langs met taart!")
+    pointed = (has_name or bool(kinds) or bool(words)) and not tone_benign
+    weak_threat = pointed and intent.has("threat_weak")
+    weak_cta = pointed and intent.has("cta_weak")
     threat = intent.threat or weak_threat
-    hostile = hostile or weak_threat
+    cta_kinds = intent.cta_kinds
+    if weak_cta and "contact" not in cta_kinds:
+        cta_kinds += ("contact",)
+    cta = bool(cta_kinds)
+    hostile = hostile or weak_threat or weak_cta
 
     target = role.target_role(
         text,
@@ -129,7 +132,6 @@ def score_post(
         has_target=has_name or bool(kinds) or hostile,
     )
     protected = target in role.PROTECTED_ROLES
-    cta = intent.call_to_action
 
     if threat and (kinds or (has_name and cta)):
         level = "critical"
@@ -154,7 +156,7 @@ def score_post(
         evidence += 1.0 + 1.5 * len(kinds) + (0.5 if employer else 0.0)
     evidence += 3.0 * intent.has("threat_explicit")
     evidence += 2.0 * (intent.has("threat_veiled") or weak_threat)
-    evidence += 1.5 * len(intent.cta_kinds) + 1.0 * intent.has("label")
+    evidence += 1.5 * len(cta_kinds) + 1.0 * intent.has("label")
     evidence += 0.5 * intent.has("accusation") + 2.0 * obfuscated + 1.0 * protected
     evidence += 2.0 * watchlist_match + 0.5 * bool(handles)
     if tone_benign:
@@ -165,6 +167,7 @@ def score_post(
         level=level,
         intent=intent,
         weak_threat=weak_threat,
+        cta_kinds=cta_kinds,
         kinds=kinds,
         has_name=has_name,
         employer=employer,
@@ -218,6 +221,7 @@ def _reasons(
     level: str,
     intent: intent_signal.Intent,
     weak_threat: bool,
+    cta_kinds: tuple[str, ...],
     kinds: set[str],
     has_name: bool,
     employer: bool,
@@ -239,7 +243,7 @@ def _reasons(
         out.append(kind_reason("name_with", "employer", lang))
     if has_name and handles:
         out.append(kind_reason("name_with", "online_account", lang))
-    out += [reason(f"call_to_{k}", lang) for k in intent.cta_kinds]
+    out += [reason(f"call_to_{k}", lang) for k in cta_kinds]
     if intent.has("label"):
         out.append(reason("dehumanising_label", lang))
     if intent.has("accusation"):

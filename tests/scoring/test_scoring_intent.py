@@ -67,6 +67,12 @@ def test_veiled_threats(text):
         # a call to find, not a threat
         "Wie weet waar ze woont?",
         "Ik wil weten waar ze woont.",
+        "Weet iemand waar ze woont?",
+        # everyday words
+        "We're going to beat them on Saturday.",
+        "Kill them with kindness.",
+        "Steek die vuurpijl maar af.",
+        "Hang your coats up.",
     ],
 )
 def test_not_the_authors_threat(text):
@@ -100,7 +106,17 @@ def test_calls_to_action(text, kind):
     assert kind in analyse(text).cta_kinds
 
 
-@pytest.mark.parametrize("text", ["Deel dit niet.", "Don't share this.", "Bel mij gerust."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deel dit niet.",
+        "Don't share this.",
+        "Bel mij gerust.",
+        "Leuk om te delen.",
+        "Wie gaat er mee naar het strand?",
+        "Tip aan iedereen: neem een paraplu mee.",
+    ],
+)
 def test_not_a_call_to_action(text):
     assert not analyse(text).call_to_action
 

@@ -145,3 +145,11 @@ def test_weak_warning_threatens_only_a_target(ents):
     party = "Lieve Sanne, gefeliciteerd! We komen zaterdag langs met taart."
     result = score_post(party, ents(party, ("PERSON", "Sanne")), "nl")
     assert not result.flags["threat"] and result.level == "low"
+
+
+def test_weak_call_to_action_needs_a_target(ents):
+    beach = "Wie gaat er mee naar het strand?"
+    assert not score_post(beach, [], "nl").flags["call_to_action"]
+    visit = "Ik ga die Dirk Mertens eens opzoeken in Brugge. Wie gaat er mee?"
+    result = score_post(visit, ents(visit, ("PERSON", "Dirk Mertens")), "nl")
+    assert result.flags["call_to_action"] and "call_to_contact" in {r.code for r in result.reasons}
