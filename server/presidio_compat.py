@@ -67,7 +67,8 @@ def presidio_entity_names() -> frozenset[str]:
 
 
 def known_entity_names() -> frozenset[str]:
-    return PIISCORE_ENTITIES | presidio_entity_names()
+    engine_types = frozenset(getattr(piiscore.get_engine(), "entity_types", ()))
+    return PIISCORE_ENTITIES | engine_types | presidio_entity_names()
 
 
 # -- /analyze --------------------------------------------------------------------------------
@@ -140,8 +141,8 @@ def _ad_hoc_recognizers(body: dict, language: str, flags: int) -> list[tuple[Pat
             raise ApiError(400, f"{what} is not a valid Presidio pattern recognizer.") from None
         if recognizer.supported_language != language:
             continue  # Presidio ignores recognizers for another language
-        compiled = [(p, _compile(p.regex, flags, f"{what} pattern '{str(p.name)[:40]}'"))
-                    for p in recognizer.patterns]
+        # Checked above; the deny list's own pattern is built by Presidio from escaped words.
+        compiled = [(p, regex.compile(p.regex, flags=flags)) for p in recognizer.patterns]
         built.append((recognizer, compiled))
     return built
 
