@@ -110,7 +110,8 @@ class ServerProcess:
         self.tmp.cleanup()
 
 
-def run_clients(url: str, key: str, clients: int, duration: float, warmup: float) -> dict:
+def run_clients(url: str, key: str, clients: int, duration: float, warmup: float,
+                route: str = "scan") -> dict:
     parts = urlsplit(url)
     posts = make_posts(500)
     headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
@@ -139,7 +140,10 @@ def run_clients(url: str, key: str, clients: int, duration: float, warmup: float
             body = bodies[i % len(bodies)]
             i += clients
             try:
-                conn.request("POST", "/api/scan", body=body, headers=headers)
+                if route == "health":  # the HTTP + Flask cost alone, as a baseline
+                    conn.request("GET", "/health")
+                else:
+                    conn.request("POST", "/api/scan", body=body, headers=headers)
                 response = conn.getresponse()
                 response.read()
                 ok = response.status == 200
@@ -183,22 +187,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, help="server worker threads (default: server's)")
     parser.add_argument("--url", help="use a running server instead of starting one")
     parser.add_argument("--key", help="API key for --url")
+    parser.add_argument("--route", choices=("scan", "health"), default="scan",
+                        help="health: GET /health instead, the server's own overhead")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     args = parser.parse_args(argv)
 
     if args.url:
         if not args.key:
             parser.error("--url needs --key")
-        result = run_clients(args.url, args.key, args.clients, args.duration, args.warmup)
+        result = run_clients(args.url, args.key, args.clients, args.duration, args.warmup, args.route)
         rss = peak = startup = None
     else:
         with ServerProcess(args.threads) as server:
             startup = server.startup_seconds
-            result = run_clients(server.url, server.key, args.clients, args.duration, args.warmup)
+            result = run_clients(server.url, server.key, args.clients, args.duration, args.warmup,
+                                 args.route)
             rss, peak = _rss_kib(server.proc.pid)
 
     lat = result["latencies"]
     summary = {
+        "route": "GET /health" if args.route == "health" else "POST /api/scan",
         "clients": args.clients,
         "duration_s": args.duration,
         "requests": len(lat),
@@ -219,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(summary))
     else:
-        print(f"POST /api/scan, {POST_CHARS}-character posts, {args.clients} clients, "
+        print(f"{summary['route']}, {POST_CHARS}-character posts, {args.clients} clients, "
               f"{args.duration:g} s measured ({os.cpu_count()} CPUs, load {summary['load_average_1m']})")
         print(f"  requests {summary['requests']}  errors {summary['errors']}  "
               f"throughput {summary['throughput_rps']} req/s")
