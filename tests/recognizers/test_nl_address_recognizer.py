@@ -32,6 +32,12 @@ VALID = [
     ("woont nr 12 in de kerkstraat in Purmerend", ["nr 12 in de kerkstraat"]),
     ("Hij woont op nummer 17 van de Dorpsweg.", ["nummer 17 van de Dorpsweg"]),
     ("Kerkstraat 12 bus 3, 2000 Antwerpen", ["Kerkstraat 12 bus 3"]),
+    ("Kerkstr. 12, Delft", ["Kerkstr. 12"]),
+    ("Ze woont op de 2e Hugo de Grootstraat 3.", ["2e Hugo de Grootstraat 3"]),
+    ("Cornelis van der Lindenstraat 7 en Plantage Middenlaan 14",
+     ["Cornelis van der Lindenstraat 7", "Plantage Middenlaan 14"]),
+    ("Dat is Sanne van de Kerkstraat 3.", ["Kerkstraat 3"]),
+    ("Steenweg op Gent 15, Aalst", ["Steenweg op Gent 15"]),
     ("She lives at 12 Baker Street, London.", ["12 Baker Street"]),
     ("14 Oak Avenue, Croydon", ["14 Oak Avenue"]),
 ]

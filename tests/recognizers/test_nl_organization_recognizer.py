@@ -39,6 +39,13 @@ VALID = [
     ("Ze gaat naar kinderdagverblijf Het Zonnetje.", ["kinderdagverblijf Het Zonnetje"]),
     ("Hij zit op het Sint-Jozefscollege in Hasselt.", ["Sint-Jozefscollege"]),
     ("Hij traint bij AV Phoenix.", ["AV Phoenix"]),
+    ("Hij zit op het Montessori Lyceum Amsterdam.", ["Montessori Lyceum Amsterdam"]),
+    ("Opgenomen in het Erasmus MC, daarna UMC Utrecht.", ["Erasmus MC", "UMC Utrecht"]),
+    ("Ze werkt bij GGZ Delfland.", ["GGZ Delfland"]),
+    ("Politie Eenheid Oost-Nederland onderzoekt het.", ["Politie Eenheid Oost-Nederland"]),
+    ("Gemeente 's-Hertogenbosch weet ervan.", ["Gemeente 's-Hertogenbosch"]),
+    ("Ze werkt bij Huisartsenpraktijk De Linde in Ede.", ["Huisartsenpraktijk De Linde"]),
+    ("lol mark from cps thinks he is a hero", ["cps"]),
     # generic forms
     ("Stichting Jeugdzorg Plus Midden is betrokken.", ["Stichting Jeugdzorg Plus Midden"]),
     ("Ze werkt bij Zorgboerderij De Hoeve B.V. in Epe.", ["Zorgboerderij De Hoeve B.V."]),
@@ -53,6 +60,8 @@ INVALID = [
     "Mijn kind zit op de basisschool hier om de hoek.",
     "Kom je om 10 uur? Dan gaan we.",
     "Hij ging naar school en daarna naar huis.",
+    "de gemeente is dicht, het politiebureau ook",
+    "Ze werkt bij een advocatenkantoor in Ede.",
 ]
 
 

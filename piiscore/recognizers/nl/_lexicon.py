@@ -267,12 +267,19 @@ prins prinses koning koningin sint st burgemeester burg graaf gravin generaal ge
 admiraal dokter dr mr professor prof pastoor pater oude nieuwe korte lange hoge lage grote kleine
 eerste tweede derde noord zuid oost west binnen buiten van de den der het 't ter ten
 hertog hertogin jonkheer baron president minister ds dominee meester juffrouw kardinaal bisschop
+mgr monseigneur plantage kanunnik abt jhr jkvr mevrouw ir ing
 """.split())
 _STREET_LINKS = frozenset(["van", "de", "den", "der", "het", "'", "t", "'t", "op", "aan", "ter",
                            "ten", "en", "-", "."])
 # "Laan van Meerdervoort", "Plein 1813", "Kade der X": head word + link + name.
 _HEAD_FIRST = frozenset(["laan", "plein", "park", "kade", "weg", "dreef", "singel", "hof",
                          "straat", "gracht", "dijk", "wal", "markt"])
+
+
+def _stem_is_surname(tok: Token, lex: Lexicon) -> bool:
+    suffix = lex.street_suffix(tok.parts[-1])
+    stem = tok.parts[-1][:-len(suffix)] if suffix else tok.parts[-1]
+    return stem in lex.surnames or stem.rstrip("s") in lex.surnames
 
 
 def find_streets(tokens: list[Token], mode: str, lex: Lexicon,
@@ -301,6 +308,10 @@ def find_streets(tokens: list[Token], mode: str, lex: Lexicon,
                 k += 1
             if j > i + 1 and k > j:
                 how, end = "head", k
+        if not how and tok.lower.endswith(("str", "ln")) and len(tok.lower) > 5 and i + 1 < n \
+                and tokens[i + 1].text == "." and tokens[i + 1].start == tok.end \
+                and (tok.capitalized or strict or allow_lower):
+            how, end = "suffix", i + 2   # "Kerkstr. 12", "Julianaln. 4"
         if not how:
             last = tok.parts[-1]
             if lex.street_suffix(last) and tok.lower not in lex.place_words and (
@@ -312,6 +323,10 @@ def find_streets(tokens: list[Token], mode: str, lex: Lexicon,
         if not how:
             i += 1
             continue
+        if how == "suffix" and end + 1 < n and tokens[end].lower in ("op", "naar") \
+                and tokens[end + 1].capitalized and tokens[end + 1].is_word \
+                and lex.place_end(tokens, end + 1) != -1:
+            end = lex.place_end(tokens, end + 1)   # Flemish "Steenweg op Gent"
         start = i
         # extend to the left over capitalised prefix words and first names
         j = i - 1
@@ -324,10 +339,16 @@ def find_streets(tokens: list[Token], mode: str, lex: Lexicon,
                     or (t.capitalized and not strict and t.lower in lex.surnames)):
                 start = j
             elif t.lower in _STREET_LINKS and j > 0 and tokens[j - 1].is_word and (
-                    tokens[j - 1].capitalized and tokens[j - 1].lower in STREET_PREFIXES
+                    (tokens[j - 1].capitalized or strict) and lex.is_first_name(tokens[j - 1])
+                    or tokens[j - 1].capitalized and tokens[j - 1].lower in STREET_PREFIXES
                     or tokens[j - 1].lower in ("burgemeester", "burg", "graaf", "prins",
                                                "koningin", "koning", "dr", "mr", "sint")):
                 j -= 1
+                continue
+            elif t.lower in ("de", "der", "den") and j > 1 and tokens[j - 1].lower == "van" \
+                    and tokens[j - 2].is_word and (tokens[j - 2].capitalized or strict) \
+                    and lex.is_first_name(tokens[j - 2]) and _stem_is_surname(tokens[i], lex):
+                j -= 2   # "Cornelis van der Lindenstraat" (not "Sanne van de Kerkstraat")
                 continue
             elif t.text == "." and j > 0 and tokens[j - 1].lower in ("dr", "mr", "st", "burg",
                                                                      "prof", "gen", "ds"):
@@ -336,6 +357,10 @@ def find_streets(tokens: list[Token], mode: str, lex: Lexicon,
             else:
                 break
             j -= 1
+        if start >= 2 and tokens[start - 1].lower in ("e", "ste", "de") \
+                and tokens[start - 2].text.isdigit() and tokens[start - 1].start == tokens[start - 2].end \
+                and len(tokens[start - 2].text) == 1:
+            start -= 2   # "1e Jan Steenstraat", "2e Hugo de Grootstraat"
         # the left edge is a capitalised word, never a bare link word or sentence-initial article
         while start < i and (tokens[start].lower in _STREET_LINKS or tokens[start].lower in (
                 "de", "het", "den", "op", "in", "aan", "the")) and not (
