@@ -6,7 +6,7 @@ import { resolvePostContext } from '../lib/platform.js';
 import { selectionProblem, scanBody, MAX_SELECTION_CHARS } from '../lib/requests.js';
 import { callServer } from '../lib/client.js';
 import { loadSettings } from '../lib/settings.js';
-import { setCurrent, updateCurrent } from './state.js';
+import { getCurrent, setCurrent, updateCurrent } from './state.js';
 import { showPageHighlights, clearPageHighlights } from './highlights.js';
 
 /**
@@ -49,6 +49,8 @@ async function readSelection(tab, frameId, token, fallbackText) {
 export async function scanFromTab(tab, { menuText = '', frameId = 0, trigger = 'menu' } = {}) {
   const requestId = crypto.randomUUID();
   const token = crypto.randomUUID();
+  const previous = await getCurrent();
+  if (previous?.tabId != null && previous.tabId !== tab.id) await clearScan(previous);
   const base = {
     requestId, token, trigger, tabId: tab.id, windowId: tab.windowId, frameId,
     startedAt: new Date().toISOString(), state: 'reading',

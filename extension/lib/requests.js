@@ -42,9 +42,10 @@ export const DRAFT_KINDS = Object.freeze(['dsa_notice', 'platform_report', 'gdpr
 
 /**
  * /api/drafts body: the post and what the moderator knows about it. The server reads the case
- * details from `details` (url and platform also at the top level).
+ * details from `details` (url and platform also at the top level). `evidence` ({sha256,
+ * capturedAt} of a saved screenshot) lets the draft cite the capture and its hash.
  */
-export function draftBody({ text, kind, language, post, settings }) {
+export function draftBody({ text, kind, language, post, settings, evidence }) {
   return withoutEmpty({
     text,
     kind,
@@ -59,6 +60,9 @@ export function draftBody({ text, kind, language, post, settings }) {
       notifier_name: settings?.notifierName,
       notifier_email: settings?.notifierEmail,
       organisation: settings?.organisation,
+      captured_at: evidence?.capturedAt,
+      evidence: evidence?.sha256
+        ? [{ kind: 'screenshot', sha256: evidence.sha256, captured_at: evidence.capturedAt }] : undefined,
     }),
   });
 }

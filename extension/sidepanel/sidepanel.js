@@ -223,6 +223,7 @@ async function makeDraft() {
         language: $('draft-language').value,
         post: postFromForm(current),
         settings,
+        evidence: current.caseInfo,
       }),
     });
     if (!response.ok) {

@@ -5,8 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import {
-  browserTestOptions, startPiiscoreServer, startFixtureServer, launchExtension, selectText,
-  clickToolbarButton, waitForScan, openPanelWindow, artifact, clearScanState, pressCommand,
+  browserTestOptions, requireChromium, startPiiscoreServer, startFixtureServer, launchExtension, selectText,
+  clickToolbarButton, scanWith, openPanelWindow, artifact, clearScanState, pressCommand,
 } from './helpers.mjs';
 
 const opts = browserTestOptions();
@@ -20,6 +20,7 @@ let panel;
 
 before(async () => {
   if (opts.skip) return;
+  requireChromium(); // before starting servers: in CI a missing browser fails at once
   [server, limited, small, fixtures] = await Promise.all([
     startPiiscoreServer(),
     startPiiscoreServer({ env: { PIISCORE_RATE_LIMIT: '2' } }),
@@ -47,8 +48,7 @@ async function scanPost(selector = '#post-doxing [data-testid="tweetText"]') {
   await clearScanState(ext);
   if (selector) await selectText(page, selector);
   else await page.evaluate(() => getSelection().removeAllRanges());
-  await clickToolbarButton(ext, page);
-  const state = await waitForScan(ext, { timeout: 40000 });
+  const state = await scanWith(ext, () => clickToolbarButton(ext, page), { timeout: 40000 });
   let shown = null;
   if (state.state === 'error') {
     await panel.locator(`#error:not([hidden])[data-code="${state.error.code}"]`).waitFor();
@@ -67,8 +67,9 @@ test('no selection: says to select the post first', opts, async () => {
   assert.equal(shown.title, 'Niets geselecteerd.');
   assert.match(shown.hint, /Selecteer eerst/);
   // The keyboard command with nothing selected gives the same message.
-  await pressCommand(ext, page);
-  assert.equal((await waitForScan(ext)).error.code, 'no_selection');
+  const viaCommand = await scanWith(ext, () => pressCommand(ext, page));
+  assert.equal(viaCommand.trigger, 'command');
+  assert.equal(viaCommand.error.code, 'no_selection');
 });
 
 test('server not running: names the address and the command that starts it', opts, async () => {
@@ -158,8 +159,7 @@ test('page the extension cannot read (browser page): says so', opts, async () =>
   const other = await ext.ctx.newPage();
   await other.goto('chrome://version/');
   await clearScanState(ext);
-  await clickToolbarButton(ext, other);
-  const state = await waitForScan(ext);
+  const state = await scanWith(ext, () => clickToolbarButton(ext, other));
   assert.equal(state.error.code, 'unsupported_page');
   await other.close();
   await page.bringToFront();

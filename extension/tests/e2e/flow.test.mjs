@@ -4,8 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  browserTestOptions, startPiiscoreServer, startFixtureServer, launchExtension, selectText,
-  clickToolbarButton, chooseContextMenu, pressCommand, waitForScan, openPanelWindow, artifact,
+  browserTestOptions, requireChromium, startPiiscoreServer, startFixtureServer, launchExtension, selectText,
+  clickToolbarButton, chooseContextMenu, pressCommand, scanWith, openPanelWindow, artifact,
   EXT_ORIGIN, clearScanState,
 } from './helpers.mjs';
 
@@ -16,6 +16,7 @@ let ext;
 
 before(async () => {
   if (opts.skip) return;
+  requireChromium(); // before starting servers: in CI a missing browser fails at once
   [server, fixtures] = await Promise.all([startPiiscoreServer(), startFixtureServer()]);
   ext = await launchExtension({
     settings: {
@@ -46,14 +47,12 @@ test('X timeline: context menu scan, panel highlights with emoji offsets, page m
 
   // The toolbar button on a page grants activeTab (as a real click does). With nothing selected
   // yet it shows the "nothing selected" message instead of scanning.
-  await clickToolbarButton(ext, page);
-  const empty = await waitForScan(ext);
+  const empty = await scanWith(ext, () => clickToolbarButton(ext, page));
   assert.equal(empty.state, 'error');
   assert.equal(empty.error.code, 'no_selection');
 
   await selectText(page, '#post-doxing [data-testid="tweetText"]');
-  await chooseContextMenu(ext, page);
-  const current = await waitForScan(ext);
+  const current = await scanWith(ext, () => chooseContextMenu(ext, page));
   assert.equal(current.state, 'done', JSON.stringify(current.error));
   assert.equal(current.trigger, 'menu');
   assert.equal(current.text, postText);
@@ -170,6 +169,9 @@ test('X timeline: context menu scan, panel highlights with emoji offsets, page m
   assert.equal(headersBack['Access-Control-Allow-Origin'] ?? headersBack['access-control-allow-origin'], EXT_ORIGIN);
   await cdp.detach();
 
+  // A draft made after saving cites the screenshot's hash.
+  await panel.click('#make-draft');
+  await panel.waitForFunction((h) => document.getElementById('draft-body').value.includes(h), sha);
   await panel.screenshot({ path: artifact('x-panel-case.png'), fullPage: true });
 
   // Closing the panel removes the marks from the page.
@@ -186,8 +188,7 @@ test('Facebook feed: toolbar button scan finds the permalink without tracking an
   await page.goto(fixtures.facebookUrl);
   const postText = await page.locator('#post-doxing [data-ad-preview="message"]').textContent();
   await selectText(page, '#post-doxing [data-ad-preview="message"]');
-  await clickToolbarButton(ext, page);
-  const current = await waitForScan(ext);
+  const current = await scanWith(ext, () => clickToolbarButton(ext, page));
   assert.equal(current.state, 'done', JSON.stringify(current.error));
   assert.equal(current.trigger, 'action');
   assert.equal(current.text, postText);
@@ -205,9 +206,11 @@ test('Facebook feed: toolbar button scan finds the permalink without tracking an
   await page.screenshot({ path: artifact('facebook-page-highlighted.png') });
   await panel.screenshot({ path: artifact('facebook-panel.png'), fullPage: true });
 
+  // The selection is dropped once the page is marked (its blue would hide the colours).
+  assert.equal(await page.evaluate(() => getSelection().toString()), '');
   // The keyboard command runs the same handler.
-  await pressCommand(ext, page);
-  const again = await waitForScan(ext);
+  await selectText(page, '#post-doxing [data-ad-preview="message"]');
+  const again = await scanWith(ext, () => pressCommand(ext, page));
   assert.equal(again.trigger, 'command');
   assert.equal(again.state, 'done');
   await panel.close();

@@ -18,8 +18,9 @@ export const EXT_ID = 'oenimiiaogdbachinfbjobfomchobjgc';
 export const EXT_ORIGIN = `chrome-extension://${EXT_ID}`;
 const PYTHON = process.env.PYTHON ?? 'python3';
 
-const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium']
-  .filter(Boolean);
+// CHROMIUM_PATH, when set, is the only candidate (so a wrong path fails instead of falling back).
+const CHROMIUM_CANDIDATES = process.env.CHROMIUM_PATH
+  ? [process.env.CHROMIUM_PATH] : ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
 export const CHROMIUM = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
 
 /**
@@ -239,18 +240,28 @@ export async function pressCommand(ext, page) {
   }, page.url());
 }
 
-/** Wait until the stored scan state is final (done or error) and return it. */
-export async function waitForScan(ext, { timeout = 30000 } = {}) {
-  return ext.sw.evaluate(async (ms) => {
+/**
+ * Wait until the stored scan state is final (done with page marks tried, or error) and return it.
+ * `notRequestId`: ignore that (earlier) scan, so a stale final state never counts.
+ */
+export async function waitForScan(ext, { timeout = 30000, notRequestId = null } = {}) {
+  return ext.sw.evaluate(async ({ ms, skip }) => {
     const end = Date.now() + ms;
     while (Date.now() < end) {
       const { current } = await chrome.storage.session.get('current');
-      if (current && (current.state === 'done' || current.state === 'error')
-          && (current.state === 'error' || current.pageMarks !== undefined)) return current;
+      if (current && current.requestId !== skip && (current.state === 'error'
+          || (current.state === 'done' && current.pageMarks !== undefined))) return current;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error('scan did not finish');
-  }, timeout);
+  }, { ms: timeout, skip: notRequestId });
+}
+
+/** Run `trigger` (toolbar, menu, command) and wait for the scan it started. */
+export async function scanWith(ext, trigger, { timeout } = {}) {
+  const before = await ext.sw.evaluate(async () => (await chrome.storage.session.get('current')).current?.requestId ?? null);
+  await trigger();
+  return waitForScan(ext, { timeout, notRequestId: before });
 }
 
 export async function clearScanState(ext) {

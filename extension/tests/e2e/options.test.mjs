@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import {
-  browserTestOptions, startPiiscoreServer, launchExtension, artifact, EXT_ORIGIN,
+  browserTestOptions, requireChromium, startPiiscoreServer, launchExtension, artifact, EXT_ORIGIN,
 } from './helpers.mjs';
 
 const opts = browserTestOptions();
@@ -14,6 +14,7 @@ let page;
 
 before(async () => {
   if (opts.skip) return;
+  requireChromium(); // before starting servers: in CI a missing browser fails at once
   server = await startPiiscoreServer();
   ext = await launchExtension();
   page = await ext.ctx.newPage();

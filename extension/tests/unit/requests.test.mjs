@@ -48,6 +48,17 @@ test('draft body maps settings and post details to the contract names', () => {
   assert.ok(!JSON.stringify(body).includes('secret'));
 });
 
+test('draft body cites a saved screenshot: capture time and hash', () => {
+  const sha = 'a'.repeat(64);
+  const body = draftBody({ text: 't', kind: 'police_report', language: 'en', post: {}, settings: {},
+    evidence: { sha256: sha, capturedAt: '2026-11-28T19:00:00.000Z' } });
+  assert.deepEqual(body.details, {
+    captured_at: '2026-11-28T19:00:00.000Z',
+    evidence: [{ kind: 'screenshot', sha256: sha, captured_at: '2026-11-28T19:00:00.000Z' }],
+  });
+  assert.equal(draftBody({ text: 't', kind: 'dsa_notice', language: 'nl' }).details.evidence, undefined);
+});
+
 test('case and evidence bodies', () => {
   assert.deepEqual(caseBody({ text: 't', post: { postUrl: 'u', platform: 'facebook', accountHandle: '', postId: '9' } }),
     { text: 't', url: 'u', platform: 'facebook', post_id: '9' });
