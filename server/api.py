@@ -105,7 +105,7 @@ def drafts():
     body = json_body()
     text, _ = _scan_request(body)
     kind = get_choice(body, "kind", DRAFT_KINDS, required=True)
-    draft_language = get_language(body, allow_auto=False)
+    draft_language = get_language(body)  # None ("auto" or absent): the post's language
     # A scan result sent along is used only for the post's language, which is a hint.
     client_scan = body.get("scan")
     if client_scan is not None and not isinstance(client_scan, dict):

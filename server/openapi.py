@@ -113,8 +113,8 @@ _SCHEMAS = {
             "text": _TEXT,
             "kind": {"type": "string", "enum": ["dsa_notice", "platform_report", "gdpr_erasure",
                                                 "police_report"]},
-            "language": {"type": "string", "enum": ["nl", "en"],
-                         "description": "the draft's language (default: the post's)"},
+            "language": {"type": "string", "enum": ["auto", "nl", "en"],
+                         "description": "the draft's language (auto, the default: the post's)"},
             "url": {"type": "string", "maxLength": 2048},
             "platform": {"type": "string", "enum": list(PLATFORMS)},
             "scan": {"type": "object", "description": "a /api/scan result; only its language is "

@@ -94,7 +94,7 @@ def test_draft_in_english_for_a_dutch_post(client, auth):
 @pytest.mark.parametrize("body, status, fragment", [
     ({"text": POST_NL}, 400, "'kind' is required"),
     ({"text": POST_NL, "kind": "tweet"}, 400, "'kind' must be one of"),
-    ({"text": POST_NL, "kind": "dsa_notice", "language": "de"}, 400, "'language' must be one of nl, en"),
+    ({"text": POST_NL, "kind": "dsa_notice", "language": "de"}, 400, "'language' must be one of nl, en, auto"),
     ({"text": POST_NL, "kind": "dsa_notice", "scan": "x"}, 400, "'scan'"),
     ({"text": POST_NL, "kind": "dsa_notice", "details": ["x"]}, 400, "'details'"),
     ({"text": POST_NL, "kind": "dsa_notice", "details": {"a": {"b": {"c": 1}}}}, 400, "'details'"),
