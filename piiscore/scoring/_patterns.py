@@ -196,10 +196,6 @@ def search(name: str, text: str) -> bool:
     return pattern(name).search(text) is not None
 
 
-def finditer(name: str, text: str):
-    return pattern(name).finditer(text)
-
-
 @functools.cache
 def _tail_pattern(name: str) -> re.Pattern[str]:
     return re.compile(pattern(name).pattern + r"\W*$")

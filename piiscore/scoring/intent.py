@@ -15,7 +15,8 @@ from piiscore.scoring import _patterns
 CTA_KINDS = ("share", "find", "contact")
 
 _QUOTE_RE = re.compile(
-    r"“[^”\n]*”|„[^”“\n]*[”“]|\"[^\"\n]*\"|«[^»\n]*»|‘[^’\n]*’|(?<!\w)'[^'\n]{2,}?'(?!\w)"
+    r"“[^”\n]*”|„[^”“\n]*[”“]|\"[^\"\n]*\"|«[^»\n]*»|‘[^’\n]*’"
+    r"|(?<!\w)'[^'\n]{2,}?'(?!\w)"  # 'single quotes', not the apostrophe in "z'n"
 )
 _SENTENCE_END_RE = re.compile(r"[.!?\n]")
 _CLAUSE_END_RE = re.compile(r"[.!?\n,;:()]")
@@ -48,9 +49,6 @@ class Intent:
         counted = frozenset(p.kind for p in self.phrases if p.counted)
         object.__setattr__(self, "_counted_kinds", counted)
 
-    def counted(self, kind: str) -> list[Phrase]:
-        return [p for p in self.phrases if p.kind == kind and p.counted]
-
     def has(self, kind: str) -> bool:
         return kind in self._counted_kinds
 
@@ -70,13 +68,10 @@ class Intent:
     @property
     def discounted_threat(self) -> bool:
         """A threat phrase is present but quoted, reported or negated."""
-        return any(
-            p.kind.startswith("threat_") and not p.counted for p in self.phrases
-        )
+        return any(p.kind.startswith("threat_") and not p.counted for p in self.phrases)
 
     def without_calls_to_action(self) -> Intent:
         return Intent(tuple(p for p in self.phrases if not p.kind.startswith("cta_")))
-
 
 
 # Lists in one merged pass; where two match at one place the earlier one wins.

@@ -1,7 +1,8 @@
 """Linkage: which kinds of data a post ties to a person.
 
-Entity types map to data kinds; two text signals add kinds no recognizer finds: a daily
-routine ("staat elke ochtend om 8 uur op het parkeerterrein") and a child's school.
+Entity types map to data kinds. Text signals add kinds no recognizer finds: a daily routine
+("staat elke ochtend om 8 uur op het parkeerterrein"), a child's school, a place of residence
+("woont in Gouda"); the scorer adds an online account (handle, profile link) of a named person.
 """
 from __future__ import annotations
 
@@ -23,12 +24,6 @@ KIND_OF_TYPE = {
     "NL_ID_DOCUMENT": "identity_number",
     "CREDIT_CARD": "identity_number",
     "DATE_OF_BIRTH": "birth_date",
-}
-LOCATING_KINDS = frozenset(KIND_OF_TYPE.values()) | {
-    "routine",
-    "child_school",
-    "residence",
-    "online_account",
 }
 ONLINE_TYPES = frozenset({"SOCIAL_HANDLE", "URL"})
 

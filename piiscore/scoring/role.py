@@ -10,12 +10,12 @@ from piiscore.types import Entity
 ROLES = ("youth_protection", "police", "teacher", "journalist", "public_official")
 PROTECTED_ROLES = frozenset(ROLES)
 _WINDOW = 80
-
-
 _ROLE_LISTS = tuple(f"role_{r}" for r in ("public_official",) + ROLES[:-1])
 
 
-def role_words(text: str, label_spans: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+def role_words(
+    text: str, label_spans: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int, str]]:
     """Every role word in (folded) ``text`` as ``(start, end, role)``.
 
     ``label_spans`` are dehumanising labels ("kinderdief"): each names the youth-protection

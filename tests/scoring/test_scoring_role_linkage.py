@@ -33,16 +33,21 @@ def test_label_alone_points_at_youth_protection():
     assert score_post(text, [], "nl").flags["target_role"] == "youth_protection"
 
 
+def level(ents, text, *specs):
+    return score_post(text, ents(text, *specs), "nl").level
+
+
 def test_name_with_address_is_high_city_alone_is_low(ents):
-    text = "Sanne Bakker, Kerkstraat 12."
-    assert score_post(text, ents(text, ("PERSON", "Sanne Bakker"), ("NL_ADDRESS", "Kerkstraat 12")), "nl").level == "high"
-    city = "Sanne Bakker uit Utrecht."
-    assert score_post(city, ents(city, ("PERSON", "Sanne Bakker"), ("LOCATION", "Utrecht")), "nl").level == "low"
+    name = ("PERSON", "Sanne Bakker")
+    address = ("NL_ADDRESS", "Kerkstraat 12")
+    assert level(ents, "Sanne Bakker, Kerkstraat 12.", name, address) == "high"
+    assert level(ents, "Sanne Bakker uit Utrecht.", name, ("LOCATION", "Utrecht")) == "low"
 
 
 def test_residence_counts_as_locating(ents):
     text = "Gezinsvoogd Sanne Bakker woont in Utrecht."
-    result = score_post(text, ents(text, ("PERSON", "Sanne Bakker"), ("LOCATION", "Utrecht")), "nl")
+    specs = (("PERSON", "Sanne Bakker"), ("LOCATION", "Utrecht"))
+    result = score_post(text, ents(text, *specs), "nl")
     assert result.level == "high"
     assert "name_with_residence" in {r.code for r in result.reasons}
 
@@ -71,18 +76,19 @@ def test_routine_without_anyone_is_nothing():
 
 def test_name_and_employer_hostile_is_medium(ents):
     text = "Sanne Bakker werkt bij Jeugdbescherming Utrecht. Schaam je."
-    result = score_post(text, ents(text, ("PERSON", "Sanne Bakker"), ("ORGANIZATION", "Jeugdbescherming Utrecht")), "nl")
+    specs = (("PERSON", "Sanne Bakker"), ("ORGANIZATION", "Jeugdbescherming Utrecht"))
+    result = score_post(text, ents(text, *specs), "nl")
     assert result.level == "medium"
     assert "name_with_employer" in {r.code for r in result.reasons}
 
 
 def test_name_and_employer_thanked_is_low(ents):
     text = "Bedankt Sanne Bakker van Jeugdbescherming Utrecht!"
-    result = score_post(text, ents(text, ("PERSON", "Sanne Bakker"), ("ORGANIZATION", "Jeugdbescherming Utrecht")), "nl")
-    assert result.level == "low"
+    specs = (("PERSON", "Sanne Bakker"), ("ORGANIZATION", "Jeugdbescherming Utrecht"))
+    assert level(ents, text, *specs) == "low"
 
 
 def test_online_account_of_a_named_worker(ents):
     text = "Haar insta: @sanne.jbrr. Sanne Bakker, gezinsvoogd."
-    result = score_post(text, ents(text, ("SOCIAL_HANDLE", "@sanne.jbrr"), ("PERSON", "Sanne Bakker")), "nl")
-    assert result.level == "high"
+    specs = (("SOCIAL_HANDLE", "@sanne.jbrr"), ("PERSON", "Sanne Bakker"))
+    assert level(ents, text, *specs) == "high"
