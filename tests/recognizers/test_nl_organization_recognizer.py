@@ -32,6 +32,7 @@ VALID = [
     ("Vertrouwenscentrum Kindermishandeling Antwerpen heeft gebeld.",
      ["Vertrouwenscentrum Kindermishandeling Antwerpen"]),
     ("She works for Leeds Children's Services.", ["Leeds Children's Services"]),
+    ("She works at Hampshire Children's Services.", ["Hampshire Children's Services"]),
     # schools, childcare, clubs
     ("Ons kind zit op basisschool De Regenboog.", ["basisschool De Regenboog"]),
     ("Juf van OBS De Klimop en CBS De Fontein.", ["OBS De Klimop", "CBS De Fontein"]),

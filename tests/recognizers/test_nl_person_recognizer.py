@@ -67,6 +67,8 @@ VALID = [
     ("Kevin Jansen liegt. Kevin weet dat zelf ook.", ["Kevin Jansen", "Kevin"]),
     # English
     ("Sarah Mitchell works for social services in Leeds.", ["Sarah Mitchell"]),
+    ("lol mark from cps thinks he is a hero", ["mark"]),
+    ("Dat is Paul van Beek, en die andere is Nicole van Vliet.", ["Paul van Beek", "Nicole van Vliet"]),
     ("Everyone, this is J.R. Simmons. Share it.", ["J.R. Simmons"]),
 ]
 
@@ -89,6 +91,9 @@ INVALID = [
     "haar mail: tim (punt) degroot (at) gmail (punt) com",
     "We liepen door Hyde Park in London.",
     "SANNE WOONT IN EDE EN KEVIN HEEFT EEN AUTO",
+    "Victoria Station was packed, so we walked to Victoria Park.",
+    "Her school is St Mary's in Leeds.",
+    "DE BURGEMEESTER VAN TILBURG MOET INGRIJPEN",
 ]
 
 

@@ -218,9 +218,12 @@ _SERVICES = (("children", "'", "s", "services"), ("children", "’", "s", "servi
 
 
 _SERVICE_LAST = frozenset(p[-1] for p in _SERVICES)
+_SERVICE_FIRST = frozenset(p[0] for p in _SERVICES)
 
 
 def _place_then_service(toks, lex, spans):
+    """'Leeds Children's Services', 'Hampshire County Council': a place or capitalised name
+    before a public service."""
     out = []
     if not any(t.lower in _SERVICE_LAST for t in toks):
         return out
@@ -229,6 +232,9 @@ def _place_then_service(toks, lex, spans):
         if not tok.is_word or not tok.capitalized or i in covered:
             continue
         end = lex.place_end(toks, i)
+        if end == -1 and tok.lower not in lex.stop_words and i + 1 < len(toks) \
+                and toks[i + 1].lower in _SERVICE_FIRST:
+            end = i + 1   # a county or town the lists do not know
         if end == -1:
             continue
         words = [t.lower for t in toks[end:end + 4]]

@@ -39,6 +39,11 @@ _ABBREVIATED_TITLES = frozenset("dhr mevr mw mej mnr dr drs mr ir ing prof ds mr
 
 
 _ARTICLES = frozenset("de het een the a an".split())
+_SAINTS = frozenset("st sint saint san santa sankt".split())
+# Words that make "<first name> X" a place or a building, not a person.
+_LANDMARKS = frozenset("""park station street road square hall school college church bridge lane
+avenue centre center mall museum stadium arena gardens garden hotel airport beach hill court
+house tower market plein straat laan weg kerk ziekenhuis hospital kliniek zaal hal toren""".split())
 # A first name, then one of these, then an organisation: the person who works there.
 _EMPLOYER_LINKS = frozenset("van from of at bij uit".split())
 # Particles that open a surname only after a first name, never on their own ("Het Baken").
@@ -134,6 +139,8 @@ class _Parse:
         lex = self.lex
         if lex.street_suffix(tok.parts[-1]) and not lex.is_surname(tok):
             return -1
+        if tok.lower in _LANDMARKS:
+            return -1   # "Victoria Park", "Jan Steen School"
         if not self.shaped(tok):
             return -1
         if lex.is_surname(tok):
@@ -166,6 +173,7 @@ class _Parse:
             bare_van = inter == j + 1 and self.toks[j].lower in ("van", "von", "of")
             end = self.surname_at(inter, known_only=known_only or bare_van,
                                   after_given=after_given)
+
             if end == -1 and self.tok(inter) and self.tok(inter).text in ("'", "’"):
                 end = self.surname_at(inter + 1, known_only=False)   # D'Hondt, O'Brien
             if end != -1:
@@ -299,6 +307,10 @@ def _title_name(p: _Parse, i: int):
     if span:
         return (span[0], span[1], max(span[2], SCORE_NAME))
     fam = p.family_name_at(j, known_only=p.strict)
+    if fam != -1 and fam == j + 2 and p.toks[j].lower == "van" \
+            and p.toks[j + 1].lower in p.lex.place_words \
+            and (p.strict or not p.toks[j].capitalized):
+        fam = -1   # "burgemeester van Tilburg" is an office; "burgemeester Van Tilburg" a name
     if fam != -1:
         first = p.toks[j]
         if first.lower in p.lex.interfix_words and not p.strict and first.text[:1].islower() \
@@ -405,6 +417,10 @@ def _lone_names(p: _Parse, found):
         nxt = p.tok(i + 1)
         if prev is not None and prev.lower in _ARTICLES and p.adjacent(i - 1):
             continue   # "de Bakker", "The Hunter": a role or a title, not a person
+        if prev is not None and prev.lower in _SAINTS:
+            continue   # "St Mary's", "Sint Maarten"
+        if nxt is not None and nxt.lower in _LANDMARKS and p.adjacent(i):
+            continue   # "Victoria Station"
         if nxt is not None and nxt.is_word and nxt.capitalized and not p.strict \
                 and p.adjacent(i) and not p.blocked[i + 1] and not p.lex.is_first_name(tok):
             continue   # part of a longer proper name ("Hyde Park") that the lists do not know
