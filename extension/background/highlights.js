@@ -1,5 +1,5 @@
 // In-page highlights, injected on demand into the scanned tab (activeTab + scripting).
-import { highlightSpans, removeHighlights } from '../lib/page-scripts.js';
+import { highlightSpans, removeHighlights, afterNextPaint } from '../lib/page-scripts.js';
 import { placeEntities } from '../lib/offsets.js';
 import { kindInfo } from '../lib/entity-kinds.js';
 
@@ -21,9 +21,13 @@ export async function showPageHighlights(current) {
   return result;
 }
 
-export async function clearPageHighlights(tabId, frameId = 0) {
+/** Remove the marks; `keepPost` keeps the post tag so showPageHighlights can mark it again. */
+export async function clearPageHighlights(tabId, frameId = 0, { keepPost = false } = {}) {
   try {
-    await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: removeHighlights });
+    await chrome.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] }, func: removeHighlights, args: [keepPost],
+    });
+    await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, func: afterNextPaint });
   } catch {
     // The tab was closed or navigated away: nothing left to clean.
   }

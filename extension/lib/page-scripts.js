@@ -125,8 +125,11 @@ export function highlightSpans(token, spans) {
   return marked;
 }
 
-/** Remove every mark and label this extension added, and the post tag. Returns how many marks. */
-export function removeHighlights() {
+/**
+ * Remove every mark and label this extension added, and (unless keepPost) the post tag.
+ * Returns how many marks were removed.
+ */
+export function removeHighlights(keepPost) {
   const ATTR = 'data-piiscore-mark';
   for (const el of document.querySelectorAll(`[${ATTR}="label"]`)) el.remove();
   const marks = [...document.querySelectorAll(`mark[${ATTR}]`)];
@@ -136,8 +139,18 @@ export function removeHighlights() {
     parent.removeChild(el);
     parent.normalize();
   }
-  for (const el of document.querySelectorAll('[data-piiscore-post]')) {
-    el.removeAttribute('data-piiscore-post');
+  if (!keepPost) {
+    for (const el of document.querySelectorAll('[data-piiscore-post]')) {
+      el.removeAttribute('data-piiscore-post');
+    }
   }
   return marks.length;
+}
+
+/** Resolves after the page has painted twice (so a capture shows the DOM as it is now). */
+export function afterNextPaint() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+    setTimeout(() => resolve(false), 500); // rAF does not run in hidden tabs
+  });
 }

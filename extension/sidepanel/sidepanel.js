@@ -10,6 +10,7 @@ import { draftBody, caseBody, evidenceBody } from '../lib/requests.js';
 import { draftClipboardText, safeChannelUrl, missingFieldKey, draftLanguage } from '../lib/drafts.js';
 import { decodeDataUrl, sha256Hex, utcTimestamp } from '../lib/evidence.js';
 import { PANEL_PORT } from '../lib/constants.js';
+import { showPageHighlights, clearPageHighlights } from '../background/highlights.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -281,12 +282,17 @@ async function saveCase() {
       await fail({ code: 'tab_not_visible' });
       return;
     }
+    // Evidence shows the page as the platform shows it: take our marks off for the capture.
+    const hadMarks = current.pageMarks > 0;
+    if (hadMarks) await clearPageHighlights(current.tabId, current.frameId ?? 0, { keepPost: true });
     let dataUrl;
     try {
       dataUrl = await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
     } catch {
       await fail({ code: 'capture_failed' });
       return;
+    } finally {
+      if (hadMarks) await showPageHighlights(current).catch(() => {});
     }
     const capturedAt = utcTimestamp();
     const { base64, bytes } = decodeDataUrl(dataUrl);

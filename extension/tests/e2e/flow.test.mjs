@@ -3,11 +3,14 @@
 // DSA notice, save a case with a screenshot.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import {
   browserTestOptions, requireChromium, startPiiscoreServer, startFixtureServer, launchExtension, selectText,
   clickToolbarButton, chooseContextMenu, pressCommand, scanWith, openPanelWindow, artifact,
   EXT_ORIGIN, clearScanState,
 } from './helpers.mjs';
+import { decodePng, countColour } from './png.mjs';
 
 const opts = browserTestOptions();
 let server;
@@ -159,6 +162,21 @@ test('X timeline: context menu scan, panel highlights with emoji offsets, page m
   const listed = await api('/api/cases');
   assert.ok(JSON.stringify(listed.body).includes(`"id":${caseId}`));
   assert.ok(JSON.stringify(stored.body).includes(sha), 'the server stored the hash the extension computed');
+  // The stored screenshot is the page without our marks, which are back in the page afterwards.
+  const item = stored.body.evidence.find((e) => e.sha256 === sha);
+  assert.equal(item.source_url, fixtures.xUrl);
+  const png = await fetch(`${server.url}/api/cases/${caseId}/evidence/${item.id}`,
+    { headers: { Authorization: `Bearer ${server.key}` } });
+  assert.equal(png.status, 200);
+  const bytes = Buffer.from(await png.arrayBuffer());
+  assert.equal(createHash('sha256').update(bytes).digest('hex'), sha);
+  fs.writeFileSync(artifact('x-evidence-screenshot.png'), bytes);
+  await page.locator('#post-doxing mark[data-piiscore-mark]').first().waitFor();
+  const PHONE_PINK = '#ff9ec7'; // the phone mark's colour (lib/entity-kinds.js)
+  const evidencePng = decodePng(bytes);
+  assert.ok(evidencePng.width > 600, 'the capture shows the visible tab');
+  assert.equal(countColour(evidencePng, PHONE_PINK), 0, 'no piiscore marks in the evidence');
+  assert.ok(countColour(decodePng(await page.screenshot()), PHONE_PINK) > 50, 'marks back in the page');
 
   // The server saw the extension's origin: the request carried it, and the server granted it.
   const caseRequest = requests.find((r) => r.request.url === `${server.url}/api/cases` && r.request.method === 'POST');

@@ -157,13 +157,13 @@ export async function launchExtension({ settings = {} } = {}) {
   const ctx = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1100, height: 800 },
+    viewport: null, // the real window size, so captureVisibleTab and page screenshots agree
     ignoreHTTPSErrors: true,
     locale: 'nl-NL',
     args: [
       `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-quic', '--ignore-certificate-errors', '--lang=nl',
+      '--disable-quic', '--ignore-certificate-errors', '--lang=nl', '--window-size=1100,800',
       // Offline: the fixture hosts go to loopback, every other name fails to resolve.
       '--host-resolver-rules=MAP x.com 127.0.0.1, MAP www.facebook.com 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],
