@@ -52,6 +52,23 @@ def _expand(fragment: str, macros: dict[str, str] | None = None) -> str:
     return _MACRO_RE.sub(lambda m: macros.get(m.group(1), m.group(0)), fragment)
 
 
+_SPACED_RUN = re.compile(r"(?<![^\W\d_])(?:[^\W\d_](?: {1,3}|[.] ?))+[^\W\d_](?![^\W\d_])")
+_SPACED_WORD_GAP = re.compile(r" {2,}| ?[.] ")
+
+
+def despace(folded: str) -> str:
+    """Join words written letter by letter ("w e  w e t e n", "w.i.e. k.e.n.t.").
+
+    Offsets change, so only intent matching uses this, as a second look.
+    """
+
+    def join(match: re.Match[str]) -> str:
+        words = _SPACED_WORD_GAP.split(match.group())
+        return " ".join(w.replace(" ", "").replace(".", "") for w in words)
+
+    return _SPACED_RUN.sub(join, folded)
+
+
 def fold(
     text: str, name_spans: Iterable[tuple[int, int]] = (), *, leet: bool = False
 ) -> str:

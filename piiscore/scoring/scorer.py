@@ -63,6 +63,14 @@ def score_post(
         text, [(e.start, e.end) for e in entities if e.type == "PERSON"], leet=obfuscated
     )
     intent = intent_signal.analyse(text)
+    spelled = _patterns.despace(text)
+    if spelled != text:
+        # a threat spelled letter by letter ("w e  w e t e n  w a a r  j e  w o o n t"); its
+        # offsets refer to the joined text, so its labels stay out of the role words
+        extra = intent_signal.analyse(spelled).phrases
+        intent = intent_signal.Intent(
+            intent.phrases + tuple(p for p in extra if p.kind != "label")
+        )
     contexts = _contexts(text)
     benign = [c for c in BENIGN_CONTEXTS if f"benign_{c}" in contexts]
     aggressive = intent.threat or intent.has("label") or intent.has("accusation")

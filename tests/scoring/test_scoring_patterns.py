@@ -45,3 +45,16 @@ def test_fold_keeps_offsets_masks_names_and_undoes_leet():
 def test_find_all_reports_the_list_of_each_match():
     found = _patterns.find_all(("label", "cta_share"), "kinderdief! deel dit")
     assert [name for name, _, _ in found] == ["label", "cta_share"]
+
+
+@pytest.mark.parametrize(
+    "spelled, joined",
+    [
+        ("w e  w e t e n  w a a r", "we weten waar"),
+        ("w.i.e. k.e.n.t. haar?", "wie kent haar?"),
+        ("omzet 4.5% hoger", "omzet 4.5% hoger"),
+        ("gewoon een zin", "gewoon een zin"),
+    ],
+)
+def test_despace(spelled, joined):
+    assert _patterns.despace(spelled) == joined

@@ -153,3 +153,9 @@ def test_weak_call_to_action_needs_a_target(ents):
     visit = "Ik ga die Dirk Mertens eens opzoeken in Brugge. Wie gaat er mee?"
     result = score_post(visit, ents(visit, ("PERSON", "Dirk Mertens")), "nl")
     assert result.flags["call_to_action"] and "call_to_contact" in {r.code for r in result.reasons}
+
+
+def test_threat_spelled_letter_by_letter(ents):
+    text = "Lisa Prins, gezinsvoogd. w e  w e t e n  w a a r  j e  w o o n t"
+    result = score_post(text, ents(text, ("PERSON", "Lisa Prins")), "nl")
+    assert result.flags["threat"] and result.level == "high"
