@@ -19,6 +19,12 @@ def large_body(view):
     return view
 
 
+def is_json_api_request() -> bool:
+    """``/api/*`` and the Presidio-compatible routes: JSON in, JSON out, rate limited."""
+    path = request.path
+    return path.startswith("/api/") or path in current_app.config["OPTIONAL_AUTH_PATHS"]
+
+
 def enforce_request_limits() -> None:
     if request.method not in _BODY_METHODS:
         return
@@ -30,6 +36,5 @@ def enforce_request_limits() -> None:
     if limit is not None and request.content_length is not None and request.content_length > limit:
         raise ApiError(413, f"The request body is larger than {limit} bytes.")
     # The JSON API takes JSON only; the dashboard's HTML forms post form data.
-    json_api = request.path.startswith("/api/") or request.path in current_app.config["OPTIONAL_AUTH_PATHS"]
-    if json_api and request.mimetype != "application/json":
+    if is_json_api_request() and request.mimetype != "application/json":
         raise ApiError(415, "Send a JSON body with 'Content-Type: application/json'.")

@@ -14,6 +14,7 @@ from collections import deque
 from flask import current_app, g, request
 
 from server.errors import ApiError
+from server.limits import is_json_api_request
 
 
 class SlidingWindowLimiter:
@@ -53,7 +54,7 @@ def enforce_rate_limit() -> None:
     moderator = g.get("moderator")
     if moderator:
         bucket = "key:" + moderator
-    elif request.path.startswith("/api/") or request.path in current_app.config["OPTIONAL_AUTH_PATHS"]:
+    elif is_json_api_request():
         bucket = "addr:" + (request.remote_addr or "-")
     else:
         return  # /health and /openapi.json are cheap and hold nothing
