@@ -52,7 +52,9 @@ def _expand(fragment: str, macros: dict[str, str] | None = None) -> str:
     return _MACRO_RE.sub(lambda m: macros.get(m.group(1), m.group(0)), fragment)
 
 
-_SPACED_RUN = re.compile(r"(?<![^\W\d_])(?:[^\W\d_](?: {1,3}|[.] ?))+[^\W\d_](?![^\W\d_])")
+_SPACED_RUN = re.compile(
+    r"(?<![^\W\d_])(?:[^\W\d_](?: {1,3}|[.] ?))+[^\W\d_](?:[.](?= ))?(?![^\W\d_])"
+)
 _SPACED_WORD_GAP = re.compile(r" {2,}| ?[.] ")
 
 
