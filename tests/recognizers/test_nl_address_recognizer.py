@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from piiscore.engine import PiiEngine
 from piiscore.recognizers.nl.nl_address_recognizer import NlAddressRecognizer
@@ -76,3 +78,16 @@ def test_obfuscated_street_maps_back_to_the_original_text(pii_engine):
     text = "haar adres: Kеrkstrааt 1\u20602a Schiedam"   # Cyrillic look-alikes, word joiner
     entities = pii_engine.analyze(text, "nl")
     assert found(entities, "NL_ADDRESS") == offsets(text, ["Kеrkstrааt 1\u20602a"])
+
+_PIECES = st.sampled_from(["van", "de", "'t", "Sanne", "Bakker", "Kerkstraat", "12", "a", "J.", ".",
+                           "-", "Den", "Haag", "Jeugdbescherming", "St", "B.V.", "nr", "in", "VAN",
+                           "'s-Hertogenbosch", "Laan", "str", "\u200b", "😀", "İ", "\n", ","])
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=20).map(" ".join)))
+def test_spans_always_lie_inside_the_text_and_scores_are_sane(text, recognizer):
+    for r in recognizer.analyze(text, ["NL_ADDRESS"]):
+        assert 0 <= r.start < r.end <= len(text)
+        assert 0.4 <= r.score <= 1.0

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from piiscore.engine import PiiEngine
 from piiscore.recognizers.nl.nl_location_recognizer import NlLocationRecognizer
@@ -80,3 +82,16 @@ def test_place_inside_an_organisation_or_address_gives_way(text, location, other
     entities = pii_engine.analyze(text, "nl")
     assert found(entities, other_type) == offsets(text, [other])
     assert found(entities, "LOCATION") == (offsets(text, [location]) if location else [])
+
+_PIECES = st.sampled_from(["van", "de", "'t", "Sanne", "Bakker", "Kerkstraat", "12", "a", "J.", ".",
+                           "-", "Den", "Haag", "Jeugdbescherming", "St", "B.V.", "nr", "in", "VAN",
+                           "'s-Hertogenbosch", "Laan", "str", "\u200b", "😀", "İ", "\n", ","])
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=20).map(" ".join)))
+def test_spans_always_lie_inside_the_text_and_scores_are_sane(text, recognizer):
+    for r in recognizer.analyze(text, ["LOCATION"]):
+        assert 0 <= r.start < r.end <= len(text)
+        assert 0.4 <= r.score <= 1.0

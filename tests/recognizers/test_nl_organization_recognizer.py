@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from piiscore.recognizers.nl.nl_organization_recognizer import NlOrganizationRecognizer
 
@@ -75,3 +77,16 @@ def test_when_organisation_in_text_then_found(text, orgs, recognizer):
 @pytest.mark.parametrize("text", INVALID)
 def test_when_no_organisation_then_nothing_found(text, recognizer):
     assert recognizer.analyze(text, ["ORGANIZATION"]) == []
+
+_PIECES = st.sampled_from(["van", "de", "'t", "Sanne", "Bakker", "Kerkstraat", "12", "a", "J.", ".",
+                           "-", "Den", "Haag", "Jeugdbescherming", "St", "B.V.", "nr", "in", "VAN",
+                           "'s-Hertogenbosch", "Laan", "str", "\u200b", "😀", "İ", "\n", ","])
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=20).map(" ".join)))
+def test_spans_always_lie_inside_the_text_and_scores_are_sane(text, recognizer):
+    for r in recognizer.analyze(text, ["ORGANIZATION"]):
+        assert 0 <= r.start < r.end <= len(text)
+        assert 0.4 <= r.score <= 1.0

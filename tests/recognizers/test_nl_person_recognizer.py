@@ -1,6 +1,8 @@
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from piiscore.engine import PiiEngine
 from piiscore.recognizers.nl.nl_person_recognizer import NlPersonRecognizer
@@ -139,3 +141,16 @@ def test_person_scan_is_fast(recognizer):
         recognizer.analyze(text, ["PERSON"])
     per_call = (time.perf_counter() - start) / 50
     assert per_call < 0.005   # well under a millisecond on a normal machine; generous for CI
+
+_PIECES = st.sampled_from(["van", "de", "'t", "Sanne", "Bakker", "Kerkstraat", "12", "a", "J.", ".",
+                           "-", "Den", "Haag", "Jeugdbescherming", "St", "B.V.", "nr", "in", "VAN",
+                           "'s-Hertogenbosch", "Laan", "str", "\u200b", "😀", "İ", "\n", ","])
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=20).map(" ".join)))
+def test_spans_always_lie_inside_the_text_and_scores_are_sane(text, recognizer):
+    for r in recognizer.analyze(text, ["PERSON"]):
+        assert 0 <= r.start < r.end <= len(text)
+        assert 0.4 <= r.score <= 1.0
