@@ -200,7 +200,7 @@ test('X timeline: context menu scan, panel highlights with emoji offsets, page m
   await page.close();
 });
 
-test('Facebook feed: toolbar button scan finds the permalink without tracking and the author; keyboard command too', opts, async () => {
+test('Facebook feed: toolbar button opens the side panel and finds the permalink (no tracking) and author; keyboard command too', opts, async () => {
   await clearScanState(ext);
   const page = await ext.ctx.newPage();
   await page.goto(fixtures.facebookUrl);
@@ -231,6 +231,27 @@ test('Facebook feed: toolbar button scan finds the permalink without tracking an
   const again = await scanWith(ext, () => pressCommand(ext, page));
   assert.equal(again.trigger, 'command');
   assert.equal(again.state, 'done');
+  await page.locator('#post-doxing mark[data-piiscore-mark]').first().waitFor();
+
+  // The toolbar button also opened the browser's real side panel; closing it removes the marks.
+  const sidePanels = await ext.sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }))
+    .map((c) => ({ url: c.documentUrl, tabId: c.tabId })));
+  assert.equal(sidePanels.length, 1);
+  assert.ok(sidePanels[0].url.endsWith('/sidepanel/sidepanel.html'));
+  await ext.sw.evaluate(async (u) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+    await chrome.sidePanel.close({ windowId: tab.windowId }); // the panel is window-wide (no per-tab options)
+  }, page.url());
+  assert.equal(await ext.sw.evaluate(async () => {
+    for (let i = 0; i < 50; i += 1) {
+      const open = (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).length;
+      if (open === 0) return 0;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return -1;
+  }), 0, 'side panel closed');
+  await page.locator('[data-piiscore-mark]').first().waitFor({ state: 'detached', timeout: 10000 });
+  assert.equal(await page.locator('#post-doxing [data-ad-preview="message"]').textContent(), postText);
   await panel.close();
   await page.close();
 });
