@@ -46,6 +46,7 @@ VALID = [
     ("Gezinsvoogd Bakker weigert te antwoorden.", ["Bakker"]),
     ("Dhr. Hendrik van der Meulen, raadsonderzoeker.", ["Hendrik van der Meulen"]),
     ("Thanks to Ms. Carter for nothing.", ["Carter"]),
+    ("Officer Johnson arrested him.", ["Johnson"]),
     ("Het IBAN van de familie Dekker staat hieronder.", ["Dekker"]),
     # case: ALL CAPS and all lower case posts
     ("DEZE VROUW HEEFT MIJN KIND. MARIEKE DE VRIES, JEUGDBESCHERMER. WE WETEN WAAR JE WOONT MARIEKE.",
@@ -96,6 +97,7 @@ INVALID = [
     "Victoria Station was packed, so we walked to Victoria Park.",
     "Her school is St Mary's in Leeds.",
     "DE BURGEMEESTER VAN TILBURG MOET INGRIJPEN",
+    "Happy Teacher Appreciation Day everyone!",
 ]
 
 

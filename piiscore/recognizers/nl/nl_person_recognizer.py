@@ -34,6 +34,11 @@ _POINTERS = frozenset("die dat ene zekere onze jullie jouw je mijn m'n z'n haar 
                       "voor aan bij heet genaamd named called".split())
 
 
+_OPEN_TITLES = frozenset("""mevrouw mevr mw mej mejuffrouw juffrouw juf meneer mijnheer menheer mnr
+dhr heer de heer meester mr dr drs ir ing prof ds mrs ms miss mister sir madam madame familie fam
+family gezinsvoogd gezinsvoogdes jeugdbeschermer jeugdbeschermster jeugdzorgwerker voogd
+raadsonderzoeker casemanager wijkagent agent agente brigadier rechercheur inspecteur
+hulpverlener hulpverleenster""".split()) | {"de heer"}
 _ABBREVIATED_TITLES = frozenset("dhr mevr mw mej mnr dr drs mr ir ing prof ds mrs ms st bc kand "
                                 "lec dra".split())
 
@@ -293,9 +298,7 @@ def _title_name(p: _Parse, i: int):
     end = p.lex.titles.match(p.toks, i)
     if end == -1:
         return None
-    title = p.toks[i]
-    if not p.strict and not (title.text[:1].islower() or title.capitalized):
-        return None
+    title = " ".join(t.lower for t in p.toks[i:end])
     j = end
     if p.tok(j) is not None and p.tok(j).text == "." and p.tok(j).start == p.toks[j - 1].end:
         if p.toks[j - 1].lower not in _ABBREVIATED_TITLES:
@@ -306,16 +309,14 @@ def _title_name(p: _Parse, i: int):
     span = _initials_name(p, j) or _full_name(p, j)
     if span:
         return (span[0], span[1], max(span[2], SCORE_NAME))
-    fam = p.family_name_at(j, known_only=p.strict)
+    # After a form of address or a youth-care role any capitalised surname will do; after
+    # other role words ("Teacher Appreciation Day") only a known one.
+    fam = p.family_name_at(j, known_only=p.strict or title not in _OPEN_TITLES)
     if fam != -1 and fam == j + 2 and p.toks[j].lower == "van" \
             and p.toks[j + 1].lower in p.lex.place_words \
             and (p.strict or not p.toks[j].capitalized):
         fam = -1   # "burgemeester van Tilburg" is an office; "burgemeester Van Tilburg" a name
     if fam != -1:
-        first = p.toks[j]
-        if first.lower in p.lex.interfix_words and not p.strict and first.text[:1].islower() \
-                and title.lower not in ("mevrouw", "meneer", "de heer", "mr", "mrs", "ms"):
-            pass   # "agent van politie", "voogd de ..."
         return (j, fam, SCORE_NAME)
     giv = p.given_names_at(j)
     if giv != -1:
@@ -427,6 +428,9 @@ def _lone_names(p: _Parse, found):
         possessive = nxt is not None and nxt.text in ("'", "’") and nxt.start == tok.end
         pointer = prev is not None and prev.lower in _POINTERS and not p.starts[i]
         ambiguous = p.lex.is_ambiguous_name(tok) or tok.lower in p.lex.place_words
+        if ambiguous and prev is not None and prev.is_word and prev.capitalized \
+                and p.adjacent(i - 1) and not p.strict and prev.lower not in p.lex.stop_words:
+            continue   # a title-case run ("Teacher Appreciation Day"), not a name
         employer = nxt is not None and nxt.lower in _EMPLOYER_LINKS and i + 2 < len(p.toks) \
             and p.blocked[i + 2] and p.adjacent(i)
         if p.lex.is_first_name(tok):
