@@ -6,7 +6,8 @@ Entity types map to data kinds. Text signals add kinds no recognizer finds: a da
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 
 from piiscore.scoring import _patterns
 from piiscore.types import Entity
@@ -63,6 +64,20 @@ def entity_kinds(types: Iterable[str]) -> set[str]:
     return {KIND_OF_TYPE[t] for t in types if t in KIND_OF_TYPE}
 
 
-def names_employer(contexts: set[str], has_organisation: bool) -> bool:
-    """The post ties someone to an employer: an organisation or an employment phrase."""
-    return has_organisation or "employer" in contexts
+_EMPLOYER_GAP = re.compile(r"[\s,;:()\-–]*(?:(?:van|bij|voor|from|at|of|with)\b[\s,]*(?:de|het|the)?\s*)?")
+
+
+def names_employer(
+    text: str, contexts: set[str], names: Sequence[Entity], organisations: Sequence[Entity]
+) -> bool:
+    """The post ties a name to an employer: an employment phrase ("werkt bij"), or an
+    organisation right after a name ("Sanne Bakker van Jeugdbescherming Utrecht",
+    "Tessa Huisman, Jeugdbescherming Flevoland")."""
+    if "employer" in contexts:
+        return True
+    for name in names:
+        for org in organisations:
+            gap = text[name.end : org.start]
+            if 0 <= org.start - name.end <= 50 and _EMPLOYER_GAP.fullmatch(gap):
+                return True
+    return False

@@ -62,16 +62,28 @@ def classify(
             e.type == "NL_KVK" for e in entities
         )
         seller = BUSINESS if business else OWN
-    named = any(e.type == "PERSON" for e in entities)
-    org_ends = [] if hostile or named else [e.end for e in entities if e.type == "ORGANIZATION"]
+    # "Bel Salon Lisa: 015-..., zeg dat Marieke je stuurt" is the salon's number; in "Tessa
+    # Huisman, Jeugdbescherming Flevoland, Botter 12-04" the address follows a person: hers
+    org_ends = [] if hostile else [e.end for e in entities if e.type == "ORGANIZATION"]
+    person_starts = [e.start for e in entities if e.type == "PERSON"]
     owners: dict[int, str] = {}
     for i, entity in enumerate(entities):
-        owners[i] = _owner(text, entity, seller, org_ends, roles.get(i))
+        after_org = org_ends and _follows_organisation(text, entity, org_ends, person_starts)
+        owners[i] = _owner(text, entity, seller, after_org, roles.get(i))
     return owners
 
 
+def _follows_organisation(
+    text: str, entity: Entity, org_ends: list[int], person_starts: list[int]
+) -> bool:
+    """The entity comes right after an organisation's name and after no person's name."""
+    return any(0 <= entity.start - end <= 40 for end in org_ends) and not any(
+        start < entity.start for start in person_starts
+    )
+
+
 def _owner(
-    text: str, entity: Entity, seller: str | None, org_ends: list[int], role: str | None
+    text: str, entity: Entity, seller: str | None, after_org: bool, role: str | None
 ) -> str:
     before = _before(text, entity.start)
     if entity.type == "ORGANIZATION" or entity.type == "NL_KVK":
@@ -94,7 +106,7 @@ def _owner(
     if entity.type in _PLACE_TYPES | _CONTACT_TYPES and not _patterns.search("home_marker", before):
         if _patterns.search("org_address", _before(text, entity.start, 100)):
             return ORGANISATION
-        if any(0 <= entity.start - end <= 40 for end in org_ends):
+        if after_org:
             return ORGANISATION
     if entity.type in _CONTACT_TYPES | _PLACE_TYPES and _patterns.search("own_data", before):
         return BUSINESS if _patterns.search("business_marker", before) else OWN

@@ -118,7 +118,7 @@ def score_post(
         if handles and (has_name or hostile):
             kinds.add("online_account")
     employer = linkage.names_employer(
-        contexts, any(e.type == "ORGANIZATION" for e in entities)
+        text, contexts, names, [e for e in entities if e.type == "ORGANIZATION"]
     ) or any(person_roles.get(i) for i, e in enumerate(entities) if e in names)
 
     # "pas maar op", "wie gaat er mee?" threaten or mobilise only when the post points at
