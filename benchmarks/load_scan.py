@@ -65,6 +65,12 @@ def make_posts(count: int, seed: int = 7) -> list[str]:
     return posts
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time ``pid`` has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _rss_kib(pid: int) -> tuple[int, int]:
     """(current, peak) resident set size of ``pid`` in KiB."""
     values = {}
@@ -111,7 +117,7 @@ class ServerProcess:
 
 
 def run_clients(url: str, key: str, clients: int, duration: float, warmup: float,
-                route: str = "scan") -> dict:
+                route: str = "scan", server_pid: int | None = None) -> dict:
     parts = urlsplit(url)
     posts = make_posts(500)
     headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
@@ -162,14 +168,27 @@ def run_clients(url: str, key: str, clients: int, duration: float, warmup: float
                     record_error(kind)
         conn.close()
 
+    cpu = {}
+
+    def sample_server_cpu() -> None:
+        # The server's CPU time over the measured window: the cost of a request without the
+        # queueing, and the same on a busy machine.
+        time.sleep(max(0.0, measure_from - time.monotonic()))
+        cpu["start"] = _cpu_seconds(server_pid)
+        time.sleep(max(0.0, stop_at - time.monotonic()))
+        cpu["stop"] = _cpu_seconds(server_pid)
+
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
+    if server_pid:
+        threads.append(threading.Thread(target=sample_server_cpu, daemon=True))
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     all_latencies = sorted(x for per in latencies for x in per)
+    cpu_seconds = cpu["stop"] - cpu["start"] if cpu else None
     return {"latencies": all_latencies, "errors": sum(errors), "error_kinds": error_kinds,
-            "duration": duration}
+            "duration": duration, "server_cpu_seconds": cpu_seconds}
 
 
 def percentile(sorted_values: list[float], fraction: float) -> float:
@@ -201,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         with ServerProcess(args.threads) as server:
             startup = server.startup_seconds
             result = run_clients(server.url, server.key, args.clients, args.duration, args.warmup,
-                                 args.route)
+                                 args.route, server.proc.pid)
             rss, peak = _rss_kib(server.proc.pid)
 
     lat = result["latencies"]
@@ -218,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         "p99_ms": round(percentile(lat, 0.99) * 1000, 2),
         "mean_ms": round(statistics.fmean(lat) * 1000, 2) if lat else None,
         "max_ms": round(lat[-1] * 1000, 2) if lat else None,
+        "server_cpu_ms_per_request": (round(result["server_cpu_seconds"] * 1000 / len(lat), 2)
+                                      if result.get("server_cpu_seconds") and lat else None),
         "server_rss_mib": round(rss / 1024, 1) if rss else None,
         "server_peak_rss_mib": round(peak / 1024, 1) if peak else None,
         "server_startup_s": round(startup, 2) if startup else None,
@@ -235,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  error kinds {summary['error_kinds']}")
         print(f"  latency p50 {summary['p50_ms']} ms  p95 {summary['p95_ms']} ms  "
               f"p99 {summary['p99_ms']} ms  max {summary['max_ms']} ms")
+        if summary["server_cpu_ms_per_request"]:
+            print(f"  server CPU {summary['server_cpu_ms_per_request']} ms per request")
         if rss:
             print(f"  server RSS {summary['server_rss_mib']} MiB (peak {summary['server_peak_rss_mib']} MiB), "
                   f"started in {summary['server_startup_s']} s")
