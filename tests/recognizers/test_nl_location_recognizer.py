@@ -35,6 +35,8 @@ VALID = [
     # case: lower case and ALL CAPS posts
     ("ze woont gewoon in leeuwarden hoor", ["leeuwarden"]),
     ("ZE WOONT IN DRACHTEN. ZOEK HAAR OP.", ["DRACHTEN"]),
+    # lower case inside a cased post, after a locative preposition
+    ("Ze ging naar amsterdam en daarna naar den haag.", ["amsterdam", "den haag"]),
     # place names that are ordinary words: with a preposition or a capital mid-sentence
     ("ik woon al jaren in best", ["best"]),
     ("Ze woont sinds kort in Hoorn bij het station.", ["Hoorn"]),
@@ -54,6 +56,8 @@ INVALID = [
     "We gaan naar de supermarkt en daarna het fietspad op.",
     "Laat de kinderen lekker buiten spelen in het park.",
     "Bus 12 naar het centrum rijdt niet.",
+    "Ik ga naar huis, dan in bed liggen.",
+    "Ze speelden in het veld.",
 ]
 
 

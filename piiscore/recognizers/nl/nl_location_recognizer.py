@@ -28,6 +28,7 @@ SCORE_STREET_WEAK = 0.55
 
 _LOCATIVES = frozenset("in uit naar te bij rond nabij omgeving regio buurt richting via vanuit "
                        "from to near around at of van".split())
+_STRONG_LOCATIVES = frozenset("in uit naar te vanuit richting".split())
 _DISTRICTS = DISTRICTS
 # A place right after a house number or a postcode: "Dorpsstraat 5 Epe", "3012 AB, Best".
 _AFTER_ADDRESS = re.compile(r"(?:\d[a-zA-Z]?|\d{4}\s?[A-Za-z]{2})[ \t]*,?[ \t]*\Z")
@@ -71,7 +72,22 @@ def find_locations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
             i += 1
             continue
         end = lex.place_end(toks, i)
-        if end == -1 or not (tok.capitalized or strict or tok.text in ("'", "’")):
+        if end == -1:
+            i += 1
+            continue
+        if not (tok.capitalized or strict or tok.text in ("'", "’")):
+            # "ze woont in zwolle" typed in lower case inside a cased post: after a locative
+            # preposition, and only names that are no ordinary word
+            prev = toks[i - 1] if i > 0 else None
+            phrase = text[tok.start:toks[end - 1].end].lower()
+            if prev is not None and prev.lower in _STRONG_LOCATIVES and len(phrase) >= 4 \
+                    and phrase not in lex.ambiguous_places and phrase not in lex.dictionary_words \
+                    and tok.lower not in ("de", "het", "t", "'"):
+                out.append((tok.start, toks[end - 1].end, SCORE_AMBIGUOUS_PLACE))
+                for k in range(i, end):
+                    taken[k] = True
+                i = end
+                continue
             i += 1
             continue
         if not strict and any(t.is_word and not t.capitalized and t.lower not in _PLACE_LINKS
