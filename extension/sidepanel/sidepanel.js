@@ -138,7 +138,13 @@ function renderDraft(draft) {
   const url = safeChannelUrl(channel.url);
   $('open-channel').hidden = !url;
   $('open-channel').dataset.url = url ?? '';
-  $('channel').textContent = [channel.name, channel.notes].filter(Boolean).join(' — ');
+  // notes may be one string or a list of remarks.
+  const notes = (Array.isArray(channel.notes) ? channel.notes : [channel.notes])
+    .filter((n) => typeof n === 'string' && n.trim());
+  $('channel').replaceChildren(
+    el('strong', { text: String(channel.name ?? '') }),
+    el('ul', {}, notes.map((n) => el('li', { text: n }))),
+  );
 }
 
 function renderCase(info) {

@@ -222,6 +222,26 @@ test('Facebook feed: toolbar button opens the side panel and finds the permalink
   assert.equal(await phone.textContent(), '06-98765432');
   assert.ok(await page.locator('#post-doxing mark[data-piiscore-mark]').count() >= 1);
   await page.screenshot({ path: artifact('facebook-page-highlighted.png') });
+
+  // GDPR erasure: needs the person's authorisation, listed as missing (English draft).
+  await panel.selectOption('#draft-kind', 'gdpr_erasure');
+  await panel.selectOption('#draft-language', 'en');
+  await panel.click('#make-draft');
+  await panel.locator('#draft-missing:not([hidden]) li[data-field="authorisation"]').waitFor();
+  assert.equal(await panel.locator('#draft-missing li[data-field="authorisation"]').textContent(),
+    'Machtiging van de betrokkene');
+  // DSA notice: the platform's form opens in a new tab (the address only: nothing resolves here).
+  await panel.selectOption('#draft-kind', 'dsa_notice');
+  await panel.click('#make-draft');
+  await panel.locator('#open-channel:not([hidden])').waitFor();
+  const channelUrl = await panel.getAttribute('#open-channel', 'data-url');
+  assert.match(channelUrl, /^https:\/\/[a-z.]*facebook\.com\//);
+  const opened = ext.ctx.waitForEvent('page');
+  const navigation = ext.ctx.waitForEvent('request', (r) => r.url() === channelUrl && r.isNavigationRequest());
+  await panel.click('#open-channel');
+  const [form] = await Promise.all([opened, navigation]);
+  await form.close();
+  await page.bringToFront();
   await panel.screenshot({ path: artifact('facebook-panel.png'), fullPage: true });
 
   // The selection is dropped once the page is marked (its blue would hide the colours).
