@@ -47,7 +47,6 @@ def init_app(app: Flask) -> None:
         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=SESSION_HOURS),
     )
     app.session_interface = TlsAwareSessionInterface()
-    app.jinja_env.autoescape = True
 
 
 def store() -> CaseStore:

@@ -36,7 +36,7 @@ def normalize_url(url: str) -> str:
 
 def default_sqlite_url(data_dir: str | Path) -> str:
     path = Path(data_dir) / SQLITE_FILENAME
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     # Created private: SQLite gives its -wal and -shm files the database file's mode.
     os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
     return f"sqlite:///{path}"

@@ -72,6 +72,9 @@ def test_evidence_is_encrypted_with_a_key_file_created_private(app, data_dir, cl
     key_file = data_dir / "evidence.key"
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     assert stat.S_IMODE((data_dir / "secret.key").stat().st_mode) == 0o600
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    if (data_dir / "cases.sqlite3").exists():
+        assert stat.S_IMODE((data_dir / "cases.sqlite3").stat().st_mode) == 0o600
     store = app.extensions["piiscore_cases"]
     with store.db.engine.connect() as conn:
         from sqlalchemy import text as sql
