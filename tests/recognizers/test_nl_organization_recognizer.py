@@ -25,6 +25,7 @@ VALID = [
     ("Samen Veilig Midden-Nederland belde.", ["Samen Veilig Midden-Nederland"]),
     ("JEUGDBESCHERMER BIJ JEUGDBESCHERMING BRABANT.", ["JEUGDBESCHERMING BRABANT"]),
     ("Bel de Kindertelefoon als je niet veilig bent.", ["Kindertelefoon"]),
+    ("Gemeld bij Veilig Thuis regio Utrecht.", ["Veilig Thuis regio Utrecht"]),
     # acronyms, case-sensitive
     ("Die van JBRR en de RvdK liegen.", ["JBRR", "RvdK"]),
     # institution word + place

@@ -129,6 +129,10 @@ def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
 
 def _extend_place(toks: list[Token], end: int, lex: Lexicon, strict: bool) -> int:
     """A known name + a place is one branch: 'Vertrouwenscentrum Kindermishandeling Antwerpen'."""
+    if end + 1 < len(toks) and toks[end].lower == "regio" and (toks[end + 1].capitalized or strict):
+        place_end = lex.place_end(toks, end + 1)   # "Veilig Thuis regio Utrecht"
+        if place_end != -1:
+            return place_end
     if end < len(toks) and toks[end].start - toks[end - 1].end == 1:
         place_end = lex.place_end(toks, end)
         if place_end != -1 and (toks[end].capitalized or strict):
