@@ -99,7 +99,10 @@ def serve(argv: list[str]) -> int:
     try:
         server = create_server(
             app, host=host, port=port, threads=threads, ident="piiscore",
+            # A client that stalls mid-request (slowloris) is dropped after REQUEST_TIMEOUT s;
+            # waitress looks for such channels every cleanup_interval s.
             channel_timeout=app.config["REQUEST_TIMEOUT"],
+            cleanup_interval=max(1, min(30, app.config["REQUEST_TIMEOUT"] // 2)),
             # A little above Flask's own limit, so Flask answers 413 in JSON first; waitress
             # only stops bodies far too large to buffer.
             max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024 * 1024,

@@ -5,6 +5,7 @@ import os
 import re
 import selectors
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -16,6 +17,7 @@ from server_testdata import FICTITIOUS_NAME, FICTITIOUS_PHONE, POST_NL
 
 REPO = Path(__file__).resolve().parents[2]
 EXTENSION = "chrome-extension://" + "c" * 32
+REQUEST_TIMEOUT = 2
 LISTENING = re.compile(rb"^piiscore server listening on http://127\.0\.0\.1:(\d+)\n$")
 
 
@@ -60,7 +62,7 @@ def _request(port, method, path, body=None, headers=None):
 def live(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("live-data")
     env = dict(os.environ, PIISCORE_DATA_DIR=str(data_dir), PIISCORE_CORS_ORIGINS=EXTENSION,
-               PYTHONUNBUFFERED="1")
+               PIISCORE_REQUEST_TIMEOUT=str(REQUEST_TIMEOUT), PYTHONUNBUFFERED="1")
     env.pop("PIISCORE_CONFIG_FILE", None)
     added = subprocess.run([sys.executable, "-m", "server", "keys", "add", "live-tester"], cwd=REPO,
                            env=env, capture_output=True, text=True, timeout=60, check=True)
@@ -112,6 +114,19 @@ def test_health_and_scan_over_http(live):
     result = json.loads(body)
     assert any(e["type"] == "PHONE_NUMBER" and e["text"] == FICTITIOUS_PHONE for e in result["entities"])
     assert headers["Cache-Control"] == "no-store"
+
+
+def test_served_by_waitress_not_the_development_server(live):
+    _, headers, _ = _request(live["port"], "GET", "/health")
+    assert headers["Server"] == "piiscore"  # waitress's ident; Werkzeug's would name itself
+
+
+def test_a_stalled_request_is_dropped_after_the_timeout(live):
+    with socket.create_connection(("127.0.0.1", live["port"]), timeout=15) as sock:
+        sock.sendall(b"POST /api/scan HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{")
+        started = time.monotonic()
+        assert sock.recv(1024) == b""  # closed by the server, no answer
+        assert time.monotonic() - started < REQUEST_TIMEOUT + 8
 
 
 def test_unauthenticated_scan_is_401_over_http(live):
