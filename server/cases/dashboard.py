@@ -66,7 +66,7 @@ def _key_still_valid(name: str, fingerprint: str) -> bool:
                for e in get_key_store().entries())
 
 
-@bp.app_context_processor
+@bp.context_processor
 def _template_helpers():
     return {"csrf_token": csrf_token}
 
