@@ -36,6 +36,9 @@ VALID = [
     ("Onze voogd is Mehmet Yıldırım sinds maart.", ["Mehmet Yıldırım"]),
     ("Agnieszka Wiśniewska en Jurgen Pinas zijn de casemanagers.",
      ["Agnieszka Wiśniewska", "Jurgen Pinas"]),
+    # after a label
+    ("Naam: Lisa de Jong-Verhoeven\nAdres: geheim", ["Lisa de Jong-Verhoeven"]),
+    ("Name: Sarah O'Connor. Works at CPS.", ["Sarah O'Connor"]),
     # initials
     ("die mevrouw j.p. de wit van de raad heeft geen idee", ["j.p. de wit"]),
     ("Het rapport is getekend door S. Bakker.", ["S. Bakker"]),
@@ -98,6 +101,7 @@ INVALID = [
     "Her school is St Mary's in Leeds.",
     "DE BURGEMEESTER VAN TILBURG MOET INGRIJPEN",
     "Happy Teacher Appreciation Day everyone!",
+    "Naam: onbekend, adres: onbekend",
 ]
 
 

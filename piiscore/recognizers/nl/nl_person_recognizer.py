@@ -254,8 +254,8 @@ def find_persons(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
         if not tok.is_word or p.blocked[i]:
             i += 1
             continue
-        span = _title_name(p, i) or _initials_name(p, i) or _full_name(p, i) \
-            or _interfix_surname(p, i) or _lower_case_name(p, i)
+        span = _labelled_name(p, i) or _title_name(p, i) or _initials_name(p, i) \
+            or _full_name(p, i) or _interfix_surname(p, i) or _lower_case_name(p, i)
         if span:
             found.append(span)
             i = span[1]
@@ -292,6 +292,36 @@ def _spaced_names(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
             out.append((start, end, SCORE_FIRST_ALONE))
         k += 1
     return out
+
+
+_LABELS = frozenset("naam name voornaam achternaam roepnaam".split())
+
+
+def _labelled_name(p: _Parse, i: int):
+    """'Naam: Lisa de Jong', 'name: sarah o'connor': after a label, the name-like words up to
+    the end of the line or the next punctuation."""
+    tok = p.toks[i]
+    colon = p.tok(i + 1)
+    if tok.lower not in _LABELS or colon is None or colon.text != ":":
+        return None
+    j = i + 2
+    k = j
+    while k < len(p.toks) and k - j < 5 and p.toks[k].is_word and not p.blocked[k] \
+            and "\n" not in p.text[p.toks[k - 1].end:p.toks[k].start]:
+        t = p.toks[k]
+        known = p.lex.is_first_name(t) or p.lex.is_surname(t) or t.lower in p.lex.interfix_words
+        if not (known or (t.capitalized and not p.strict)) or t.lower in p.lex.stop_words \
+                and t.lower not in p.lex.interfix_words:
+            break
+        k += 1
+        if k < len(p.toks) and p.toks[k].text in ("'", "’") and k + 1 < len(p.toks) \
+                and p.toks[k + 1].start == p.toks[k].end and p.toks[k].start == p.toks[k - 1].end:
+            k += 1   # O'Connor, D'Hondt
+    while k > j and p.toks[k - 1].lower in p.lex.interfix_words:
+        k -= 1
+    if k == j or not any(p.lex.is_first_name(t) or p.lex.is_surname(t) for t in p.toks[j:k]):
+        return None
+    return (j, k, SCORE_NAME)
 
 
 def _title_name(p: _Parse, i: int):
