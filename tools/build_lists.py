@@ -164,7 +164,9 @@ def main(argv=None) -> int:
     write_list("places_extra", read_lines(CURATED / "places_extra.txt") + states,
                "Short forms, big-city neighbourhoods, English names of Dutch places, UK towns\n"
                "(curated, tools/list_sources/places_extra.txt) + US states (Faker 40.63.0 en_US, MIT).")
-    all_places = residences + municipalities + provinces + be
+    all_places = (residences + municipalities + provinces + be + states
+                  + read_lines(CURATED / "places_extra.txt") + read_lines(CURATED / "world_cities.txt")
+                  + read_lines(CURATED / "countries.txt"))
     ambiguous_places = {p for p in all_places if p.lower() in nl_words or p.lower() in en_words}
     write_list("ambiguous_places", sorted(ambiguous_places),
                "Place names that are also ordinary Dutch or English words (need place evidence).\n"

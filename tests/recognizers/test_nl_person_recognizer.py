@@ -28,6 +28,8 @@ VALID = [
     ("Anne van Dijk-de Boer heeft ons dossier.", ["Anne van Dijk-de Boer"]),
     ("Wie kent Gerrit-Jan Oosterhuis?", ["Gerrit-Jan Oosterhuis"]),
     ("Jan Pieter Koopmans belde vanmorgen.", ["Jan Pieter Koopmans"]),
+    ("Die Erik Jan Hoogland van Samen Veilig liegt.", ["Erik Jan Hoogland"]),
+    ("wie kent femke van der linden? ze werkt in arnhem", ["femke van der linden"]),
     ("Wie weet waar Fatima El Amrani woont?", ["Fatima El Amrani"]),
     ("Karim ben Haddou werkt in Gouda.", ["Karim ben Haddou"]),
     ("Vraag het maar aan Lieke ter Horst of Joris ten Cate.", ["Lieke ter Horst", "Joris ten Cate"]),

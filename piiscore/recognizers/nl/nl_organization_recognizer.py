@@ -217,7 +217,8 @@ def _type_then_name(toks, i, lex, strict, starts):
 
 _SERVICES = (("children", "'", "s", "services"), ("children", "’", "s", "services"),
              ("children", "'", "s", "trust"), ("children", "’", "s", "trust"),
-             ("social", "services"), ("city", "council"), ("county", "council"), ("council",),
+             ("social", "services"), ("city", "council"), ("county", "council"),
+             ("borough", "council"), ("district", "council"), ("council",),
              ("police",), ("constabulary",), ("family", "services"))
 
 

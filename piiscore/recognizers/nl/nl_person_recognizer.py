@@ -216,17 +216,22 @@ class _Parse:
         return j if count else -1
 
     def given_names_at(self, i: int) -> int:
-        """One or two first names (Jan Pieter); end index or -1."""
+        """One or two first names (Jan Pieter, Erik Jan); end index or -1."""
         tok = self.tok(i)
         if tok is None or not tok.is_word or self.blocked[i] or not self.shaped(tok):
             return -1
         if not self.lex.is_first_name(tok):
             return -1
+        if self.strict and self.lex.is_common(tok):
+            return -1   # "wie kent femke ...": without capitals a verb is no first name
         end = i + 1
         nxt = self.tok(end)
         if nxt is not None and nxt.is_word and self.adjacent(i) and self.lex.is_first_name(nxt) \
-                and self.shaped(nxt) and not self.lex.is_ambiguous_name(nxt) and not self.blocked[end]:
-            after = self.family_name_at(end + 1, known_only=self.lex.is_surname(nxt))
+                and self.shaped(nxt) and not self.blocked[end] and not self.lex.is_common(nxt):
+            # a second given name only when a surname follows it; if the second one could be
+            # the surname itself ("Sanne Bakker"), the third word must be a known surname
+            known = self.lex.is_surname(nxt) or self.lex.is_ambiguous_name(nxt)
+            after = self.family_name_at(end + 1, known_only=known, after_given=True)
             if after != -1:
                 end += 1
         return end
