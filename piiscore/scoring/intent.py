@@ -58,6 +58,11 @@ class Intent:
         return self.has("threat_explicit") or self.has("threat_veiled")
 
     @property
+    def dehumanising(self) -> bool:
+        """A dehumanising label ("kinderdief") or insult ("tuig")."""
+        return self.has("label") or self.has("insult")
+
+    @property
     def cta_kinds(self) -> tuple[str, ...]:
         return tuple(k for k in CTA_KINDS if self.has(f"cta_{k}"))
 
@@ -85,6 +90,7 @@ _LISTS = (
     "cta_share",
     "cta_weak",
     "label",
+    "insult",
     "accusation",
 )
 # A phrase from threat_cta counts as both.

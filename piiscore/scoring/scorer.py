@@ -73,7 +73,7 @@ def score_post(
         )
     contexts = _contexts(text)
     benign = [c for c in BENIGN_CONTEXTS if f"benign_{c}" in contexts]
-    aggressive = intent.threat or intent.has("label") or intent.has("accusation")
+    aggressive = intent.threat or intent.dehumanising or intent.has("accusation")
     if benign and not aggressive and intent.call_to_action:
         # "deel dit" under a missing-child appeal or a thank-you is not a call to harass
         intent = intent.without_calls_to_action()
@@ -164,7 +164,7 @@ def score_post(
         evidence += 1.0 + 1.5 * len(kinds) + (0.5 if employer else 0.0)
     evidence += 3.0 * intent.has("threat_explicit")
     evidence += 2.0 * (intent.has("threat_veiled") or weak_threat)
-    evidence += 1.5 * len(cta_kinds) + 1.0 * intent.has("label")
+    evidence += 1.5 * len(cta_kinds) + 1.0 * intent.dehumanising
     evidence += 0.5 * intent.has("accusation") + 2.0 * obfuscated + 1.0 * protected
     evidence += 2.0 * watchlist_match + 0.5 * bool(handles)
     if tone_benign:
@@ -252,7 +252,7 @@ def _reasons(
     if has_name and handles:
         out.append(kind_reason("name_with", "online_account", lang))
     out += [reason(f"call_to_{k}", lang) for k in cta_kinds]
-    if intent.has("label"):
+    if intent.dehumanising:
         out.append(reason("dehumanising_label", lang))
     if intent.has("accusation"):
         out.append(reason("hostile_accusation", lang))

@@ -153,3 +153,9 @@ def test_name_mask_lets_a_pattern_say_a_name():
     masked = fold(text, [(5, 19)])
     assert intent.analyse(masked).cta_kinds == ("find",)
     assert not intent.analyse(fold(text)).call_to_action
+
+
+def test_generic_insult_is_hostile_but_names_no_role():
+    found = analyse("Wat een tuig.")
+    assert found.dehumanising and not found.has("label")
+    assert analyse("Kinderdief!").has("label")

@@ -92,3 +92,9 @@ def test_online_account_of_a_named_worker(ents):
     text = "Haar insta: @sanne.jbrr. Sanne Bakker, gezinsvoogd."
     specs = (("SOCIAL_HANDLE", "@sanne.jbrr"), ("PERSON", "Sanne Bakker"))
     assert level(ents, text, *specs) == "high"
+
+
+def test_generic_insult_points_at_no_role(ents):
+    text = "Sanne Bakker is tuig."
+    result = score_post(text, ents(text, ("PERSON", "Sanne Bakker")), "nl")
+    assert result.level == "medium" and result.flags["target_role"] == "private_person"
