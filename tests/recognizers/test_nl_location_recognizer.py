@@ -58,6 +58,7 @@ INVALID = [
     "Bus 12 naar het centrum rijdt niet.",
     "Ik ga naar huis, dan in bed liggen.",
     "Ze speelden in het veld.",
+    "nu zitten ze in een pleeggezin, ophalen in de buurt van het centrum",
 ]
 
 

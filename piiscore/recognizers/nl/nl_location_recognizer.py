@@ -101,6 +101,9 @@ def find_locations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
             i += 1
             continue   # "de Visser": a role, not the village
         phrase = text[tok.start:toks[end - 1].end].lower()
+        if strict and (phrase in lex.stop_words or tok.lower in ("de", "het", "een", "t", "the")):
+            i += 1
+            continue   # "in een", "in de buurt": the hamlets Een and De Buurt need capitals
         prev = toks[i - 1] if i > 0 else None
         locative = (prev is not None and prev.lower in _LOCATIVES) or bool(
             _AFTER_ADDRESS.search(text[max(0, tok.start - 12):tok.start]))
