@@ -87,7 +87,9 @@ def fold(
     if name_spans:
         chars = list(folded)
         for start, end in name_spans:
-            chars[start:end] = NAME_MASK * (end - start)
+            start, end = max(0, start), min(len(chars), end)  # never change the length
+            if start < end:
+                chars[start:end] = NAME_MASK * (end - start)
         folded = "".join(chars)
     return folded
 
