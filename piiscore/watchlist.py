@@ -163,7 +163,12 @@ class Watchlist:
                 raise WatchlistError(f"cannot read the watchlist file: {exc}") from None
         key = None
         if key_path.exists():
-            key = bytes.fromhex(key_path.read_text(encoding="ascii").strip())
+            try:
+                key = bytes.fromhex(key_path.read_text(encoding="ascii").strip())
+            except (OSError, ValueError):
+                raise WatchlistError("cannot read the watchlist key file") from None
+            if len(key) < 16:
+                raise WatchlistError("the watchlist key file holds no usable key")
         elif entries:
             raise WatchlistError("the watchlist has entries but its key file is missing")
         return cls(path, key_path, key, entries)

@@ -101,6 +101,12 @@ def test_missing_key_with_entries_is_an_error(listed, data_dir):
         Watchlist.load()
 
 
+def test_unreadable_key_is_an_error(listed, data_dir):
+    (data_dir / KEY_FILE).write_text("not hex")
+    with pytest.raises(WatchlistError):
+        Watchlist.load()
+
+
 def test_add_remove_count(data_dir):
     watchlist = Watchlist.load()
     assert len(watchlist) == 0 and not watchlist.match(NAME, [])
