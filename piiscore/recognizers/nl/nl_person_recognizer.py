@@ -473,7 +473,12 @@ def _lone_names(p: _Parse, found):
                 out.append((i, i + 1, SCORE_FIRST_ALONE))   # "mark from cps", "Sanne van JBRR"
                 continue
             if p.strict:
-                if ambiguous or not (pointer or possessive):
+                if ambiguous:
+                    continue
+                if not (pointer or possessive):
+                    # without capitals only a distinctive first name counts ("kevin", "marieke")
+                    if len(tok.text) >= 4 and tok.lower not in p.lex.dictionary_words:
+                        out.append((i, i + 1, SCORE_SURNAME_ALONE))
                     continue
             elif ambiguous and p.starts[i] and not possessive:
                 continue
