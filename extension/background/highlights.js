@@ -1,4 +1,5 @@
-// In-page highlights, injected on demand into the scanned tab (activeTab + scripting).
+// In-page highlights, injected on demand into the scanned tab (activeTab + scripting). Used by
+// the worker (after a scan) and the panel (marks off during the evidence screenshot).
 import { highlightSpans, removeHighlights, afterNextPaint } from '../lib/page-scripts.js';
 import { placeEntities } from '../lib/offsets.js';
 import { kindInfo } from '../lib/entity-kinds.js';
@@ -13,8 +14,10 @@ export function pageSpans(text, entities) {
 
 export async function showPageHighlights(current) {
   const spans = pageSpans(current.text, current.result?.entities);
+  const target = { tabId: current.tabId, frameIds: [current.frameId ?? 0] };
+  await chrome.scripting.executeScript({ target, func: removeHighlights, args: [true] });
   const [{ result }] = await chrome.scripting.executeScript({
-    target: { tabId: current.tabId, frameIds: [current.frameId ?? 0] },
+    target,
     func: highlightSpans,
     args: [current.token, spans],
   });

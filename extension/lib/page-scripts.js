@@ -27,12 +27,10 @@ export function collectSelection(token) {
   post.setAttribute('data-piiscore-post', token);
   for (const a of post.querySelectorAll('a[href]')) {
     if (result.links.length >= 60) break;
-    const label = a.getAttribute('aria-label') || '';
     result.links.push({
       href: a.href,
       text: (a.textContent || '').trim().slice(0, 80),
       hasTime: Boolean(a.querySelector('time') || a.closest('time')),
-      label: label.slice(0, 80),
     });
   }
   return result;
@@ -43,14 +41,8 @@ export function collectSelection(token) {
  * spans: [{text, type, label, color}] in reading order. Returns how many spans were marked.
  */
 export function highlightSpans(token, spans) {
+  // Earlier marks are removed first by removeHighlights(true) (see background/highlights.js).
   const ATTR = 'data-piiscore-mark';
-  for (const el of document.querySelectorAll(`[${ATTR}="label"]`)) el.remove();
-  for (const el of document.querySelectorAll(`mark[${ATTR}]`)) {
-    const parent = el.parentNode;
-    while (el.firstChild) parent.insertBefore(el.firstChild, el);
-    parent.removeChild(el);
-    parent.normalize();
-  }
   const root = document.querySelector(`[data-piiscore-post="${CSS.escape(token)}"]`);
   if (!root) return 0;
 

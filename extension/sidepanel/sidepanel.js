@@ -11,6 +11,7 @@ import { draftClipboardText, safeChannelUrl, missingFieldKey, draftLanguage } fr
 import { decodeDataUrl, sha256Hex, utcTimestamp } from '../lib/evidence.js';
 import { PANEL_PORT } from '../lib/constants.js';
 import { showPageHighlights, clearPageHighlights } from '../background/highlights.js';
+import { getCurrent, updateCurrent } from '../background/state.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -24,17 +25,6 @@ function el(tag, props = {}, children = []) {
   }
   for (const child of children) node.append(child);
   return node;
-}
-
-async function getCurrent() {
-  const { current } = await chrome.storage.session.get('current');
-  return current ?? null;
-}
-
-async function patchCurrent(requestId, patch) {
-  const current = await getCurrent();
-  if (!current || current.requestId !== requestId) return;
-  await chrome.storage.session.set({ current: { ...current, ...patch } });
 }
 
 function showError(error, { target = 'main' } = {}) {
@@ -238,7 +228,7 @@ async function makeDraft() {
       return;
     }
     $('draft-status').textContent = '';
-    await patchCurrent(current.requestId, { draft: response.data });
+    await updateCurrent(current.requestId, { draft: response.data });
   } finally {
     button.disabled = false;
   }
@@ -266,7 +256,7 @@ async function saveCase() {
   const fail = async (error) => {
     status.textContent = showError(error, { target: 'inline' });
     status.dataset.code = error.code;
-    await patchCurrent(current.requestId, { caseError: error.code });
+    await updateCurrent(current.requestId, { caseError: error.code });
   };
   const post = postFromForm(current);
   if (!post.postUrl) {
@@ -319,7 +309,7 @@ async function saveCase() {
       await fail(evidence.error);
       return;
     }
-    await patchCurrent(current.requestId, {
+    await updateCurrent(current.requestId, {
       caseInfo: { id: caseId, sha256, capturedAt, sourceUrl }, caseError: null,
     });
   } finally {
@@ -330,7 +320,7 @@ async function saveCase() {
 async function rememberEdits() {
   const current = await getCurrent();
   if (!current) return;
-  await patchCurrent(current.requestId, {
+  await updateCurrent(current.requestId, {
     edits: { postUrl: $('post-url').value.trim(), accountHandle: $('account-handle').value.trim() },
   });
 }
