@@ -6,6 +6,6 @@ person), ``obfuscation``. ``scorer`` combines them. Phrase lists are data in ``d
 """
 from __future__ import annotations
 
-from piiscore.scoring.scorer import BANDS, level_value, score_post
+from piiscore.scoring.scorer import BANDS, level_value, score_post, warm_up
 
-__all__ = ["BANDS", "level_value", "score_post"]
+__all__ = ["BANDS", "level_value", "score_post", "warm_up"]

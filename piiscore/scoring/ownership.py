@@ -6,6 +6,7 @@ are not a private person's exposure; the scorer weighs them much less.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -30,7 +31,8 @@ def _before(text: str, start: int, width: int = _LOOKBACK) -> str:
     return text[max(0, start - width) : start]
 
 
-def _helpline_numbers() -> frozenset[str]:
+@functools.cache
+def helpline_numbers() -> frozenset[str]:
     return frozenset(_patterns.load_lines("helpline_numbers"))
 
 
@@ -94,7 +96,7 @@ def _owner(
         if role == "public_official" and not _home_nearby(text, entity):
             return PUBLIC_OFFICIAL
         return PRIVATE
-    if entity.type == "PHONE_NUMBER" and _digits(entity.text) in _helpline_numbers():
+    if entity.type == "PHONE_NUMBER" and _digits(entity.text) in helpline_numbers():
         return HELPLINE
     near = _before(text, entity.start, 35)
     if (

@@ -6,12 +6,13 @@ and posts of one level still rank by how much they expose.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Protocol
 
 from piiscore.scoring import _patterns, intent as intent_signal, linkage, ownership, role
 from piiscore.scoring.obfuscation import obfuscated_types
-from piiscore.scoring.reasons import kind_reason, reason
+from piiscore.scoring.reasons import all_codes, kind_reason, reason
 from piiscore.types import RISK_LEVELS, Entity, Reason, RiskScore
 
 BANDS = {
@@ -34,6 +35,30 @@ class NameMatcher(Protocol):
     def match(self, text: str, entities: Sequence[Entity]) -> bool: ...
 
 
+# Lists searched one at a time, in windows around entities or phrases.
+_SINGLE_LISTS = (
+    "negation", "report_verb", "report_noun", "condemnation", "benign_advert",
+    "business_marker", "helpline_names", "possessive", "home_marker", "org_address",
+    "own_data", "self_intro",
+)
+
+
+@functools.cache
+def warm_up() -> None:
+    """Compile every phrase list and read every data file now.
+
+    The first ``score_post`` calls this; a long-running caller may call it at start-up so
+    that no post pays for the compilation (a few hundred milliseconds, once).
+    """
+    for names in (intent_signal._LISTS, CONTEXT_LISTS, role._ROLE_LISTS):
+        _patterns.merged(names)
+    for name in _SINGLE_LISTS:
+        _patterns.pattern(name)
+    _patterns.ends_with("self_intro", "")
+    ownership.helpline_numbers()
+    all_codes()
+
+
 def level_value(level: str, evidence: float) -> int:
     """Place ``evidence`` (>= 0) inside the fixed band of ``level``."""
     low, high = BANDS[level]
@@ -54,6 +79,7 @@ def score_post(
     ``entities`` are the detected spans of ``text``; ``language`` is the post's language
     ("nl" or "en"), also the default language of the reasons.
     """
+    warm_up()
     entities = list(entities)
     original = text
     lang = reason_language or language
