@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -23,17 +24,25 @@ def server_env(data_dir, database_url: str | None = None) -> dict:
 
 
 def start_server(env: dict) -> tuple[subprocess.Popen, str]:
+    """Start ``python -m server --port 0`` and return it with its base URL once it listens."""
+    log = tempfile.TemporaryFile(mode="w+")  # the server's stderr, shown if it does not start
     proc = subprocess.Popen([sys.executable, "-m", "server", "--port", "0", "--threads", "4"], cwd=ROOT,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                            env=env, stdout=subprocess.PIPE, stderr=log, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         line = proc.stdout.readline()
         if "listening on" in line:
+            log.close()
             return proc, line.strip().rsplit(" ", 1)[-1]
         if not line and proc.poll() is not None:
             break
     proc.kill()
-    raise AssertionError("the server did not start")
+    proc.wait()
+    proc.stdout.close()
+    log.seek(0)
+    stderr = log.read()[-2000:]
+    log.close()
+    raise AssertionError(f"the server did not start:\n{stderr}")
 
 
 def call_api(url: str, key: str, method: str = "GET", body: dict | None = None):
