@@ -51,6 +51,7 @@ VALID = [
     ("Gezinsvoogd Bakker weigert te antwoorden.", ["Bakker"]),
     ("Dhr. Hendrik van der Meulen, raadsonderzoeker.", ["Hendrik van der Meulen"]),
     ("Thanks to Ms. Carter for nothing.", ["Carter"]),
+    ("Gesprek met mevr. dr. A. Jansen en dhr. mr. drs. Kloosterboer.", ["A. Jansen", "Kloosterboer"]),
     ("Officer Johnson arrested him.", ["Johnson"]),
     ("Het IBAN van de familie Dekker staat hieronder.", ["Dekker"]),
     # case: ALL CAPS and all lower case posts

@@ -341,6 +341,11 @@ def _title_name(p: _Parse, i: int):
         j += 1
     if p.tok(j) is None or not p.adjacent(j - 1):
         return None
+    more = p.lex.titles.match(p.toks, j)
+    if more != -1 and more - j <= 2:   # "mevr. dr. A. Jansen", "mw. drs. E.J. Postma"
+        inner = _title_name(p, j)
+        if inner:
+            return inner
     span = _initials_name(p, j) or _full_name(p, j)
     if span:
         return (span[0], span[1], max(span[2], SCORE_NAME))
