@@ -159,3 +159,14 @@ def test_threat_spelled_letter_by_letter(ents):
     text = "Lisa Prins, gezinsvoogd. w e  w e t e n  w a a r  j e  w o o n t"
     result = score_post(text, ents(text, ("PERSON", "Lisa Prins")), "nl")
     assert result.flags["threat"] and result.level == "high"
+
+
+def test_warm_up_leaves_nothing_to_compile_during_scoring():
+    from piiscore.scoring import _patterns, warm_up
+
+    warm_up()
+    caches = (_patterns.pattern, _patterns.merged, _patterns._tail_pattern, _patterns.load_lines)
+    before = [c.cache_info().misses for c in caches]
+    for case in CASES:
+        score_post(case["text"], _entities(case), case["lang"])
+    assert [c.cache_info().misses for c in caches] == before
