@@ -9,8 +9,8 @@ import re
 
 from flask import Blueprint, Response, current_app, g, jsonify, request
 
-from server.cases.store import (DRAFT_KINDS, EVIDENCE_EXTENSIONS, EVIDENCE_KINDS, FOLLOW_UP_KINDS, STATUSES, CaseStore,
-                                utcnow)
+from server.cases.store import (DRAFT_KINDS, EVIDENCE_EXTENSIONS, EVIDENCE_KINDS, FOLLOW_UP_KINDS, STATUSES,
+                                CaseStore, utcnow)
 from server.errors import ApiError
 from server.limits import large_body
 from server.validation import PLATFORMS, get_choice, get_optional_str, get_text, json_body
@@ -23,6 +23,7 @@ _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 
 
 def store() -> CaseStore:
+    """The app's case store (``server.cases.register`` puts it there)."""
     return current_app.extensions["piiscore_cases"]
 
 

@@ -14,13 +14,13 @@ import hmac
 import secrets
 from functools import wraps
 
-from flask import (Blueprint, Flask, abort, current_app, flash, g, has_request_context, jsonify,
+from flask import (Blueprint, Flask, abort, flash, g, has_request_context, jsonify,
                    redirect, render_template, request, session, url_for)
 from flask.sessions import SecureCookieSessionInterface
 
 from server.auth import get_key_store, hash_key, verify_key
-from server.cases.api import evidence_response, export_response
-from server.cases.store import FOLLOW_UP_KINDS, STATUSES, TRANSITIONS, CaseError, CaseStore
+from server.cases.api import evidence_response, export_response, store
+from server.cases.store import FOLLOW_UP_KINDS, STATUSES, TRANSITIONS, CaseError
 from server.validation import PLATFORMS
 from piiscore.types import RISK_LEVELS
 
@@ -47,10 +47,6 @@ def init_app(app: Flask) -> None:
         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=SESSION_HOURS),
     )
     app.session_interface = TlsAwareSessionInterface()
-
-
-def store() -> CaseStore:
-    return current_app.extensions["piiscore_cases"]
 
 
 # -- session and CSRF ---------------------------------------------------------------------------
