@@ -40,6 +40,7 @@ VALID = [
     ("Ons kind zit op basisschool De Regenboog.", ["basisschool De Regenboog"]),
     ("Juf van OBS De Klimop en CBS De Fontein.", ["OBS De Klimop", "CBS De Fontein"]),
     ("Mijn zoon zit op het Erasmus College.", ["Erasmus College"]),
+    ("Her school? St Mary's Primary School in Leeds.", ["St Mary's Primary School"]),
     ("Ze gaat naar kinderdagverblijf Het Zonnetje.", ["kinderdagverblijf Het Zonnetje"]),
     ("Hij zit op het Sint-Jozefscollege in Hasselt.", ["Sint-Jozefscollege"]),
     ("Hij traint bij AV Phoenix.", ["AV Phoenix"]),

@@ -271,9 +271,15 @@ def _name_then_type(toks, lex, strict, spans, starts, text):
         if k in covered or tok.lower not in _TYPE_AFTER or not (tok.capitalized or strict):
             continue
         j = k
-        while j - 1 >= 0 and toks[j - 1].is_word and (toks[j - 1].capitalized) and \
-                toks[j - 1].lower not in _NOT_NAME and k - (j - 1) <= 3 and (j - 1) not in covered \
-                and lex.titles.match(toks, j - 1) == -1:
+        while True:
+            if j >= 3 and toks[j - 1].lower == "s" and toks[j - 2].text in ("'", "’") \
+                    and toks[j - 2].start == toks[j - 3].end and toks[j - 3].capitalized:
+                j -= 2   # "St Mary's Primary School"
+                continue
+            if not (j - 1 >= 0 and toks[j - 1].is_word and toks[j - 1].capitalized
+                    and toks[j - 1].lower not in _NOT_NAME and k - (j - 1) <= 5
+                    and (j - 1) not in covered and lex.titles.match(toks, j - 1) == -1):
+                break
             j -= 1
             if starts[j]:
                 break
