@@ -41,6 +41,7 @@ VALID = [
     ("Juf van OBS De Klimop en CBS De Fontein.", ["OBS De Klimop", "CBS De Fontein"]),
     ("Mijn zoon zit op het Erasmus College.", ["Erasmus College"]),
     ("Her school? St Mary's Primary School in Leeds.", ["St Mary's Primary School"]),
+    ("Zijn dochter zit op Het Baarnsch Lyceum.", ["Het Baarnsch Lyceum"]),
     ("Ze gaat naar kinderdagverblijf Het Zonnetje.", ["kinderdagverblijf Het Zonnetje"]),
     ("Hij zit op het Sint-Jozefscollege in Hasselt.", ["Sint-Jozefscollege"]),
     ("Hij traint bij AV Phoenix.", ["AV Phoenix"]),
@@ -67,6 +68,7 @@ INVALID = [
     "Hij ging naar school en daarna naar huis.",
     "de gemeente is dicht, het politiebureau ook",
     "Ze werkt bij een advocatenkantoor in Ede.",
+    "Mijn School is slecht, Onze Stichting doet veel.",
 ]
 
 

@@ -277,7 +277,8 @@ def _name_then_type(toks, lex, strict, spans, starts, text):
                 j -= 2   # "St Mary's Primary School"
                 continue
             if not (j - 1 >= 0 and toks[j - 1].is_word and toks[j - 1].capitalized
-                    and toks[j - 1].lower not in _NOT_NAME and k - (j - 1) <= 5
+                    and toks[j - 1].lower not in _NOT_NAME
+                    and toks[j - 1].lower not in lex.stop_words and k - (j - 1) <= 5
                     and (j - 1) not in covered and lex.titles.match(toks, j - 1) == -1):
                 break
             j -= 1
@@ -285,6 +286,8 @@ def _name_then_type(toks, lex, strict, spans, starts, text):
                 break
         if j == k or strict:
             continue
+        if j > 0 and toks[j - 1].text in ("Het", "De", "'t") and not starts[j - 1]:
+            j -= 1   # "Het Amsterdams Lyceum": a capitalised article mid-sentence is in the name
         out.append((j, k + 1, SCORE_PATTERN))
     return out
 
