@@ -44,7 +44,8 @@ async function readSelection(tab, frameId, token, fallbackText) {
 
 /**
  * Run a scan for `tab`. `menuText` is the context menu's selectionText (absent for the command
- * and the toolbar button). Returns the final state stored in storage.session.
+ * and the toolbar button). Every step is written to storage.session for the panel; a newer scan
+ * (another requestId) is never overwritten.
  */
 export async function scanFromTab(tab, { menuText = '', frameId = 0, trigger = 'menu' } = {}) {
   const requestId = crypto.randomUUID();
@@ -58,16 +59,14 @@ export async function scanFromTab(tab, { menuText = '', frameId = 0, trigger = '
   await setCurrent(base);
   const collected = await readSelection(tab, frameId, token, menuText);
   if (!collected) {
-    const state = { ...base, state: 'error', error: { code: 'unsupported_page' } };
-    await setCurrent(state);
-    return state;
+    await updateCurrent(requestId, { state: 'error', error: { code: 'unsupported_page' } });
+    return;
   }
   const text = collected.selection;
   const problem = selectionProblem(text);
   if (problem) {
-    const state = { ...base, state: 'error', error: { code: problem, limit: MAX_SELECTION_CHARS } };
-    await setCurrent(state);
-    return state;
+    await updateCurrent(requestId, { state: 'error', error: { code: problem, limit: MAX_SELECTION_CHARS } });
+    return;
   }
   const post = { ...resolvePostContext(collected), pageUrl: collected.pageUrl };
   await updateCurrent(requestId, { state: 'scanning', text, post });
@@ -87,7 +86,6 @@ export async function scanFromTab(tab, { menuText = '', frameId = 0, trigger = '
       await updateCurrent(requestId, { pageMarks: -1 });
     }
   }
-  return { ...base, text, post };
 }
 
 export async function clearScan(current) {

@@ -275,3 +275,31 @@ test('Facebook feed: toolbar button opens the side panel and finds the permalink
   await panel.close();
   await page.close();
 });
+
+test('obfuscated post (emoji keycap digits, "(at)"): note shown, marks cover the disguised values', opts, async () => {
+  await clearScanState(ext);
+  const page = await ext.ctx.newPage();
+  await page.goto(fixtures.xUrl);
+  await scanWith(ext, () => clickToolbarButton(ext, page)); // grants activeTab (nothing selected yet)
+  await selectText(page, '#post-obfuscated [data-testid="tweetText"]');
+  const current = await scanWith(ext, () => chooseContextMenu(ext, page));
+  assert.equal(current.state, 'done', JSON.stringify(current.error));
+  assert.equal(current.post.postUrl, 'https://x.com/anoniem_4477/status/1790000000000000002');
+  const flags = current.result.score.flags;
+  const panel = await openPanelWindow(ext);
+  await panel.locator('#result:not([hidden])').waitFor();
+  assert.equal(await panel.locator('#obfuscation-note').isVisible(), flags.obfuscation === true);
+  assert.ok(flags.obfuscation, 'the server flags the disguised phone number and e-mail');
+  assert.match(await panel.locator('#obfuscation-note').textContent(), /verhuld/);
+  // Every mark holds exactly the server's text for its entity, keycap emoji included.
+  for (const e of current.result.entities) {
+    const marked = await panel.locator(`#post-text mark[data-types="${e.type}"]`).allTextContents();
+    assert.ok(marked.includes(e.text), `${e.type}: ${JSON.stringify(marked)} vs ${JSON.stringify(e.text)}`);
+  }
+  const pageMarked = await page.locator('#post-obfuscated mark[data-piiscore-mark]').allTextContents();
+  assert.equal(pageMarked.length, current.result.entities.length);
+  await page.screenshot({ path: artifact('x-obfuscated-page.png') });
+  await panel.screenshot({ path: artifact('x-obfuscated-panel.png') });
+  await panel.close();
+  await page.close();
+});
