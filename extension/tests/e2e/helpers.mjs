@@ -149,8 +149,11 @@ export async function startFixtureServer() {
   };
 }
 
-/** Chromium with the extension; settings written to chrome.storage.local before any scan. */
-export async function launchExtension({ settings = {} } = {}) {
+/**
+ * Chromium with the extension; settings written to chrome.storage.local before any scan.
+ * `lang`: the browser's UI language, which the extension's interface follows.
+ */
+export async function launchExtension({ settings = {}, lang = 'nl' } = {}) {
   requireChromium();
   const chromium = await loadPlaywright();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'piiscore-e2e-profile-'));
@@ -159,11 +162,11 @@ export async function launchExtension({ settings = {} } = {}) {
     headless: true,
     viewport: null, // the real window size, so captureVisibleTab and page screenshots agree
     ignoreHTTPSErrors: true,
-    locale: 'nl-NL',
+    locale: lang === 'nl' ? 'nl-NL' : 'en-GB',
     args: [
       `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--no-sandbox', '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-quic', '--ignore-certificate-errors', '--lang=nl', '--window-size=1100,800',
+      '--disable-quic', '--ignore-certificate-errors', `--lang=${lang}`, '--window-size=1100,800',
       // Offline: the fixture hosts go to loopback, every other name fails to resolve.
       '--host-resolver-rules=MAP x.com 127.0.0.1, MAP www.facebook.com 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],

@@ -134,6 +134,22 @@ test('server CORS: the extension origin is granted, a foreign origin gets nothin
   }
 });
 
+test('the interface follows the browser language: English', opts, async () => {
+  const english = await launchExtension({ lang: 'en', settings: { serverUrl: 'http://127.0.0.1:9', apiKey: 'k' } });
+  try {
+    const p = await english.ctx.newPage();
+    await p.goto(`chrome-extension://${english.extId}/options/options.html`);
+    assert.equal(await p.textContent('h1'), 'piiscore settings');
+    assert.equal(await p.textContent('#test'), 'Test connection');
+    await p.goto(`chrome-extension://${english.extId}/sidepanel/sidepanel.html`);
+    assert.match(await p.textContent('#status'), /Scan for personal data/);
+    const menu = await english.sw.evaluate(() => chrome.i18n.getMessage('menuScan'));
+    assert.equal(menu, 'Scan for personal data');
+  } finally {
+    await english.close();
+  }
+});
+
 test('saving a non-loopback server asks for its host permission first; nothing is saved without it', opts, async () => {
   // Headless Chromium cannot answer the permission prompt, so the request stays pending: the
   // settings must not change while it is unanswered. (Kept last: the prompt stays open.)
