@@ -18,13 +18,24 @@ def detect_language(text: str) -> str:
     return _detect(text)
 
 
-def scan(text: str, language: str | None = None, *, reason_language: str | None = None, watchlist=None):
+_DEFAULT_WATCHLIST = object()
+
+
+def scan(text: str, language: str | None = None, *, reason_language: str | None = None,
+         watchlist=_DEFAULT_WATCHLIST):
     """Detect personal data in `text` and score the doxing risk. Returns a ScanResult.
 
     language: "nl", "en", or None/"auto" to detect it. The engine is built once per process.
+    watchlist: by default the protected-staff watchlist in the data folder (if there is one);
+    pass None to scan without it, or a Watchlist of your own.
     """
     from .scoring import score_post
     from .types import ScanResult
+
+    if watchlist is _DEFAULT_WATCHLIST:
+        from .watchlist import load_default
+
+        watchlist = load_default()
 
     if not isinstance(text, str):
         raise TypeError("text must be a str")
