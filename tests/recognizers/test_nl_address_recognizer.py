@@ -40,7 +40,9 @@ VALID = [
      ["Cornelis van der Lindenstraat 7", "Plantage Middenlaan 14"]),
     ("Dat is Sanne van de Kerkstraat 3.", ["Kerkstraat 3"]),
     ("Steenweg op Gent 15, Aalst", ["Steenweg op Gent 15"]),
+    ("Rapenburg 12, Leiden en Damrak 7", ["Rapenburg 12", "Damrak 7"]),
     ("She lives at 12 Baker Street, London.", ["12 Baker Street"]),
+    ("Office at 27-29 High Street, Luton.", ["27-29 High Street"]),
     ("14 Oak Avenue, Croydon", ["14 Oak Avenue"]),
 ]
 

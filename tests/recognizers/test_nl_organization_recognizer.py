@@ -26,6 +26,7 @@ VALID = [
     ("JEUGDBESCHERMER BIJ JEUGDBESCHERMING BRABANT.", ["JEUGDBESCHERMING BRABANT"]),
     ("Bel de Kindertelefoon als je niet veilig bent.", ["Kindertelefoon"]),
     ("Gemeld bij Veilig Thuis regio Utrecht.", ["Veilig Thuis regio Utrecht"]),
+    ("Ze werkt bij veilig thuis haaglanden sinds 2019.", ["veilig thuis haaglanden"]),
     # acronyms, case-sensitive
     ("Die van JBRR en de RvdK liegen.", ["JBRR", "RvdK"]),
     # institution word + place
@@ -62,6 +63,7 @@ INVALID = [
     "De gemeente en de politie doen niets.",
     "Jeugdzorg is een ramp in dit land.",
     "ik voel me niet veilig thuis",
+    "Ik voel me veilig thuis in Utrecht.",
     "Samen veilig naar school, dat willen we.",
     "Mijn kind zit op de basisschool hier om de hoek.",
     "Kom je om 10 uur? Dan gaan we.",

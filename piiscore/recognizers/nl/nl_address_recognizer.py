@@ -44,10 +44,10 @@ _NUMBER_FIRST = re.compile(
 _EN_SUFFIX = (r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Court|Ct|Way|Place|Pl|"
               r"Crescent|Gardens|Terrace|Square|Grove|Row|Boulevard|Blvd|Walk|Mews|Hill|Park")
 _ENGLISH = re.compile(
-    r"\b(?:(?:Flat|Apt\.?|Unit)\s\d{1,4}[A-Za-z]?,?\s)?[1-9]\d{0,4}[A-Za-z]?,?\s"
+    r"\b(?:(?:Flat|Apt\.?|Unit)\s\d{1,4}[A-Za-z]?,?\s)?[1-9]\d{0,4}[A-Za-z]?(?:-[1-9]\d{0,4})?,?\s"
     r"(?:[A-Z][\w'’-]+\s){1,3}(?:" + _EN_SUFFIX + r")\b\.?")
 _ENGLISH_LOWER = re.compile(
-    r"\b[1-9]\d{0,4}[a-z]?\s(?:[a-z][\w'’-]+\s){1,3}(?:" + _EN_SUFFIX.lower() + r")\b")
+    r"\b[1-9]\d{0,4}[a-z]?(?:-[1-9]\d{0,4})?\s(?:[a-z][\w'’-]+\s){1,3}(?:" + _EN_SUFFIX.lower() + r")\b")
 
 
 class NlAddressRecognizer(EntityRecognizer):

@@ -95,8 +95,13 @@ def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
             # "veilig thuis", "samen veilig" are also plain words: they need their capitals
             ambiguous = toks[i].lower in ("veilig", "samen", "leger") and end - i <= 2
             if ambiguous:
-                if all(t.capitalized for t in toks[i:end] if t.is_word):
-                    best = (i, _extend_place(toks, end, lex, strict), SCORE_KNOWN)
+                extended = _extend_place(toks, end, lex, True)
+                if extended > end and not toks[end].capitalized and (
+                        toks[end].lower in lex.stop_words or toks[end].lower in lex.dictionary_words):
+                    extended = end   # "Veilig Thuis on the phone" is no branch called "On"
+                if all(t.capitalized for t in toks[i:end] if t.is_word) or extended > end:
+                    best = (i, extended if extended > end else _extend_place(toks, end, lex, strict),
+                            SCORE_KNOWN)   # "veilig thuis haaglanden" names the branch
             elif tok.capitalized or strict or tok.lower == "jeugdbescherming" \
                     or sum(1 for t in toks[i:end] if t.is_word and len(t.text) > 1) >= 3:
                 best = (i, _extend_place(toks, end, lex, strict), SCORE_KNOWN if not (
