@@ -53,6 +53,7 @@ VALID = [
     ("Gemeente 's-Hertogenbosch weet ervan.", ["Gemeente 's-Hertogenbosch"]),
     ("Ze werkt bij Huisartsenpraktijk De Linde in Ede.", ["Huisartsenpraktijk De Linde"]),
     ("lol mark from cps thinks he is a hero", ["cps"]),
+    ("Deel: K e v i n  J a n s e n van S a m e n  V e i l i g", ["S a m e n  V e i l i g"]),
     # generic forms
     ("Stichting Jeugdzorg Plus Midden is betrokken.", ["Stichting Jeugdzorg Plus Midden"]),
     ("Ze werkt bij Zorgboerderij De Hoeve B.V. in Epe.", ["Zorgboerderij De Hoeve B.V."]),

@@ -180,7 +180,8 @@ class Lexicon:
         self.street_suffixes = tuple(sorted(
             (s for s in load_list("street_suffixes") if "." not in s), key=len, reverse=True))
         self.street_common_words = load_list("street_common_words")
-        self.organizations = PhraseIndex(load_list("organizations"))
+        self.organization_names = load_list("organizations")
+        self.organizations = PhraseIndex(self.organization_names)
         self.org_acronyms = PhraseIndex(load_raw_list("organization_acronyms"), case_sensitive=True)
         self.org_acronyms_folded = PhraseIndex(
             a for a in load_raw_list("organization_acronyms") if len(a) >= 3)
@@ -257,6 +258,20 @@ def get_lexicon() -> Lexicon:
 
 DISTRICTS = frozenset("noord zuid oost west centrum noordoost noordwest zuidoost zuidwest "
                       "north south east centre center".split())
+
+
+# "K e v i n  J a n s e n", "S.a.n.n.e", "Y-a-s-m-i-n-a": letters spread out with one separator,
+# to dodge filters.
+_SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?P<sep>[ .\-·_*])[^\W\d_](?:(?P=sep)[^\W\d_])+(?![^\W\d_])")
+_SEPARATORS = re.compile(r"[ .\-·_*]")
+
+
+def spaced_words(text: str) -> list[tuple[int, int, str]]:
+    """Spread-out words as (start, end, collapsed lower-case word)."""
+    if not _SPACED.search(text):
+        return []
+    return [(m.start(), m.end(), _SEPARATORS.sub("", m.group()).lower())
+            for m in _SPACED.finditer(text)]
 
 
 # --- streets ------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from ._lexicon import Lexicon, Token, analyse, get_lexicon
+from ._lexicon import Lexicon, Token, analyse, get_lexicon, spaced_words
 
 SCORE_KNOWN = 0.9
 SCORE_PATTERN = 0.85
@@ -129,7 +129,23 @@ def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
     # 5. name + type word ("Erasmus College") and companies ("Bakkerij Jansen B.V.")
     spans.extend(_name_then_type(toks, lex, strict, spans, starts, text))
     return [(toks[s].start, toks[e - 1].end if e - 1 < n else toks[-1].end, score)
-            for s, e, score in _dedupe(spans)] + _companies(text, toks, starts)
+            for s, e, score in _dedupe(spans)] + _companies(text, toks, starts) \
+        + _spaced_organizations(text, lex)
+
+
+def _spaced_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
+    """'S a m e n  V e i l i g': a known name written with its letters spread out."""
+    words = spaced_words(text)
+    out = []
+    for k in range(len(words)):
+        for n in (4, 3, 2, 1):
+            group = words[k:k + n]
+            if len(group) < n or any(b[0] - a[1] > 3 for a, b in zip(group, group[1:])):
+                continue
+            if " ".join(w for _, _, w in group) in lex.organization_names:
+                out.append((group[0][0], group[-1][1], SCORE_KNOWN))
+                break
+    return out
 
 
 def _extend_place(toks: list[Token], end: int, lex: Lexicon, strict: bool) -> int:

@@ -20,7 +20,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from ._lexicon import Lexicon, Token, analyse, get_lexicon
+from ._lexicon import Lexicon, Token, analyse, get_lexicon, spaced_words
 
 SCORE_STRONG = 0.9
 SCORE_NAME = 0.85
@@ -274,16 +274,8 @@ def find_persons(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
     return sorted(out + spaced)
 
 
-# "K e v i n  J a n s e n", "S.a.n.n.e B.a.k.k.e.r", "Y-a-s-m-i-n-a": letters spread out with
-# one separator, to dodge filters.
-_SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?P<sep>[ .\-·_*])[^\W\d_](?:(?P=sep)[^\W\d_])+(?![^\W\d_])")
-
-
 def _spaced_names(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
-    words = []
-    for m in _SPACED.finditer(text):
-        word = re.sub(r"[ .\-·_*]", "", m.group())
-        words.append((m.start(), m.end(), word.lower()))
+    words = spaced_words(text)
     out = []
     k = 0
     while k < len(words):
