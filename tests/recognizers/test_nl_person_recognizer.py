@@ -27,6 +27,8 @@ VALID = [
     ("Deel dit: Priscilla Tjon-A-Fong, jeugdbeschermer.", ["Priscilla Tjon-A-Fong"]),
     ("Anne van Dijk-de Boer heeft ons dossier.", ["Anne van Dijk-de Boer"]),
     ("Wie kent Gerrit-Jan Oosterhuis?", ["Gerrit-Jan Oosterhuis"]),
+    ("Mevrouw Bakker - de Vries weet het.", ["Bakker - de Vries"]),
+    ("Sanne Bakker - Jeugdbescherming Brabant", ["Sanne Bakker"]),
     ("Jan Pieter Koopmans belde vanmorgen.", ["Jan Pieter Koopmans"]),
     ("Die Erik Jan Hoogland van Samen Veilig liegt.", ["Erik Jan Hoogland"]),
     ("wie kent femke van der linden? ze werkt in arnhem", ["femke van der linden"]),

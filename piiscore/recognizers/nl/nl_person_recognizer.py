@@ -195,6 +195,17 @@ class _Parse:
             nxt = self.surname_at(end, known_only=False)
             if nxt != -1 and self.adjacent(end - 1):
                 return nxt
+        dash = self.tok(end)
+        if dash is not None and dash.text in ("-", "–") and self.adjacent(end - 1) \
+                and self.adjacent(end):
+            # "Bakker - de Vries": a double name written with spaces round the dash
+            j = end + 1
+            inter = self.interfix_at(j)
+            if inter != -1 and self.adjacent(inter - 1):
+                j = inter
+            nxt = self.surname_at(j, known_only=True)
+            if nxt != -1:
+                return nxt
         return end
 
     def initials_at(self, i: int) -> int:
