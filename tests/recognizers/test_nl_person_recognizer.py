@@ -73,6 +73,7 @@ VALID = [
     ("Van Leeuwen van de RvdK schreef het rapport.", ["Van Leeuwen"]),
     ("Volgens Ten Brink klopt het niet.", ["Ten Brink"]),
     ("De Vries heeft weer gelogen.", ["De Vries"]),
+    ("Jansen liegt, en dat weet iedereen.", ["Jansen"]),
     # a first name alone for one person, possessive, later mentions
     ("Sanne's auto staat weer voor de deur.", ["Sanne"]),
     ("Die Sanne van de jeugdzorg weet precies wat ze doet.", ["Sanne"]),
@@ -107,6 +108,7 @@ INVALID = [
     "DE BURGEMEESTER VAN TILBURG MOET INGRIJPEN",
     "Happy Teacher Appreciation Day everyone!",
     "Naam: onbekend, adres: onbekend",
+    "Nederland is ziek. Facebook doet niets. Google weet alles.",
 ]
 
 

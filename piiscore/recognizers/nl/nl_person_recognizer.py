@@ -494,6 +494,9 @@ def _lone_names(p: _Parse, found):
                 continue
             out.append((i, i + 1, SCORE_FIRST_ALONE if (pointer or possessive or not ambiguous)
                         else SCORE_SURNAME_ALONE))
-        elif p.lex.is_surname(tok) and not p.strict and not p.starts[i] and not ambiguous:
+        elif p.lex.is_surname(tok) and not p.strict and not ambiguous and (
+                not p.starts[i] or (nxt is not None and nxt.is_word and nxt.text.islower()
+                                    and p.adjacent(i) and nxt.lower not in _ARTICLES)):
+            # mid-sentence, or opening a sentence as its subject ("Jansen liegt.")
             out.append((i, i + 1, SCORE_SURNAME_ALONE))
     return out
