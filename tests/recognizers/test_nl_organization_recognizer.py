@@ -26,6 +26,8 @@ VALID = [
     ("JEUGDBESCHERMER BIJ JEUGDBESCHERMING BRABANT.", ["JEUGDBESCHERMING BRABANT"]),
     ("Bel de Kindertelefoon als je niet veilig bent.", ["Kindertelefoon"]),
     ("Gemeld bij Veilig Thuis regio Utrecht.", ["Veilig Thuis regio Utrecht"]),
+    ("Hij werkt bij Jumbo Utrecht, zij bij de Raad voor de Kinderbescherming Rotterdam.",
+     ["Jumbo", "Raad voor de Kinderbescherming"]),
     ("Ze werkt bij veilig thuis haaglanden sinds 2019.", ["veilig thuis haaglanden"]),
     # acronyms, case-sensitive
     ("Die van JBRR en de RvdK liegen.", ["JBRR", "RvdK"]),

@@ -148,13 +148,22 @@ def _spaced_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float
     return out
 
 
+# Names that take a region to name one branch or court ("Veilig Thuis Utrecht", "Rechtbank
+# Rotterdam"); a company or the Raad voor de Kinderbescherming followed by a town is the body
+# plus a place.
+_REGIONAL = frozenset("""thuis jeugdbescherming politie gemeente kindermishandeling pleegzorg
+jeugdhulp ggd cjg ocmw clb caw jeugdzorg wijkteam buurtteam jeugdteam rechtbank jeugdrechtbank
+gerechtshof reclassering""".split())
+
+
 def _extend_place(toks: list[Token], end: int, lex: Lexicon, strict: bool) -> int:
-    """A known name + a place is one branch: 'Vertrouwenscentrum Kindermishandeling Antwerpen'."""
+    """A regional body + a place is one branch: 'Vertrouwenscentrum Kindermishandeling Antwerpen'."""
     if end + 1 < len(toks) and toks[end].lower == "regio" and (toks[end + 1].capitalized or strict):
         place_end = lex.place_end(toks, end + 1)   # "Veilig Thuis regio Utrecht"
         if place_end != -1:
             return place_end
-    if end < len(toks) and toks[end].start - toks[end - 1].end == 1:
+    if end < len(toks) and toks[end].start - toks[end - 1].end == 1 \
+            and toks[end - 1].lower in _REGIONAL:
         place_end = lex.place_end(toks, end)
         if place_end != -1 and (toks[end].capitalized or strict):
             return place_end
