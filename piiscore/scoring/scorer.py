@@ -167,9 +167,11 @@ def score_post(
     )
     protected = target in role.PROTECTED_ROLES
 
-    if threat and (kinds or (has_name and cta)):
+    # a threat at a named person is critical even without their address: "we weten waar je
+    # woont, Sanne" says the author can find them (DESIGN "Risk levels", the moderators' call)
+    if threat and (kinds or has_name):
         level = "critical"
-    elif kinds and (has_name or hostile or words) and not data_benign:
+    elif kinds and (has_name or hostile or (words and not tone_benign)) and not data_benign:
         level = "high"
     elif has_name and (cta or threat):
         level = "high"

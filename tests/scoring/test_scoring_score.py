@@ -139,7 +139,8 @@ def test_scoring_is_fast():
 def test_weak_warning_threatens_only_a_target(ents):
     visit = "Gezinsvoogd Sanne Bakker: morgen komen we langs."
     result = score_post(visit, ents(visit, ("PERSON", "Sanne Bakker")), "nl")
-    assert result.flags["threat"] and result.level == "high"
+    # a threat at a named person is critical even without their address
+    assert result.flags["threat"] and result.level == "critical"
     family = "Oma, we komen zaterdag langs!"
     assert not score_post(family, [], "nl").flags["threat"]
     party = "Lieve Sanne, gefeliciteerd! We komen zaterdag langs met taart."
@@ -158,7 +159,7 @@ def test_weak_call_to_action_needs_a_target(ents):
 def test_threat_spelled_letter_by_letter(ents):
     text = "Lisa Prins, gezinsvoogd. w e  w e t e n  w a a r  j e  w o o n t"
     result = score_post(text, ents(text, ("PERSON", "Lisa Prins")), "nl")
-    assert result.flags["threat"] and result.level == "high"
+    assert result.flags["threat"] and result.level == "critical"
 
 
 def test_warm_up_leaves_nothing_to_compile_during_scoring():
