@@ -81,6 +81,7 @@ class Intent:
 
 # Lists in one merged pass; where two match at one place the earlier one wins.
 _LISTS = (
+    "threat_explicit_cta",
     "threat_cta",
     "threat_explicit",
     "threat_veiled",
@@ -93,8 +94,11 @@ _LISTS = (
     "insult",
     "accusation",
 )
-# A phrase from threat_cta counts as both.
-_KINDS_OF_LIST = {"threat_cta": ("threat_veiled", "cta_contact")}
+# A phrase from threat_cta or threat_explicit_cta counts as both.
+_KINDS_OF_LIST = {
+    "threat_cta": ("threat_veiled", "cta_contact"),
+    "threat_explicit_cta": ("threat_explicit", "cta_contact"),
+}
 
 
 def analyse(text: str) -> Intent:

@@ -22,7 +22,9 @@ BANDS = {
     "high": (60, 84),
     "critical": (85, 100),
 }
-BENIGN_CONTEXTS = ("missing", "lost_found", "advert", "celebration", "supportive", "news")
+BENIGN_CONTEXTS = (
+    "missing", "lost_found", "advert", "celebration", "supportive", "news", "event"
+)
 # Lists only asked "is it there?", matched in one pass.
 CONTEXT_LISTS = ("routine", "child_school", "employer") + tuple(
     f"benign_{c}" for c in BENIGN_CONTEXTS
@@ -156,6 +158,8 @@ def score_post(
     cta_kinds = intent.cta_kinds
     if weak_cta and "contact" not in cta_kinds:
         cta_kinds += ("contact",)
+    if not (has_name or kinds or handles or words or aggressive or weak_threat):
+        cta_kinds = ()  # "deel dit" with nobody to share, find or contact
     cta = bool(cta_kinds)
     hostile = hostile or weak_threat or weak_cta
 
