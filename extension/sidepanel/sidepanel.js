@@ -153,6 +153,9 @@ function renderCase(info) {
 }
 
 async function render() {
+  // Every await comes before reading the state, and the drawing below is synchronous: a render
+  // started earlier can never paint over the state a later one read.
+  const settings = await loadSettings();
   const current = await getCurrent();
   $('error').hidden = true;
   if (!current) {
@@ -185,14 +188,28 @@ async function render() {
     : current.pageMarks === -1 ? t('pageMarksFailed') : '';
   renderPost(current);
   if (!$('draft-language').dataset.touched) {
-    const settings = await loadSettings();
     $('draft-language').value = draftLanguage(settings.draftLanguage, result.language);
   }
   renderDraft(current.draft);
-  if (current.caseInfo) renderCase(current.caseInfo);
-  else if (!current.caseError) {
-    $('case-status').textContent = '';
-    $('case-info').hidden = true;
+  renderCaseState(current);
+}
+
+/** Case status from the stored state, so a late render never wipes a newer message. */
+function renderCaseState(current) {
+  const status = $('case-status');
+  if (current.caseInfo) {
+    renderCase(current.caseInfo);
+    delete status.dataset.code;
+    return;
+  }
+  $('case-info').hidden = true;
+  if (current.caseError) {
+    status.className = 'status small';
+    status.dataset.code = current.caseError.code;
+    status.textContent = showError(current.caseError, { target: 'inline' });
+  } else if (!$('save-case').disabled) {
+    status.textContent = '';
+    delete status.dataset.code;
   }
 }
 
@@ -254,9 +271,8 @@ async function saveCase() {
   const status = $('case-status');
   status.className = 'status small';
   const fail = async (error) => {
-    status.textContent = showError(error, { target: 'inline' });
-    status.dataset.code = error.code;
-    await updateCurrent(current.requestId, { caseError: error.code });
+    await updateCurrent(current.requestId, { caseError: error, caseInfo: null });
+    renderCaseState(await getCurrent());
   };
   const post = postFromForm(current);
   if (!post.postUrl) {
@@ -265,6 +281,7 @@ async function saveCase() {
     return;
   }
   button.disabled = true;
+  await updateCurrent(current.requestId, { caseError: null });
   status.textContent = t('caseWorking');
   try {
     let tab;
