@@ -72,7 +72,8 @@ function renderText(text, entities) {
     } else {
       const kind = kindInfo(seg.types[0]);
       const mark = el('mark', {
-        className: `${kindClass(seg.types[0])}${seg.types.length > 1 ? ' multi' : ''}`,
+        // Short values (a name, a postcode) stay on one line so they read at a glance.
+        className: `${kindClass(seg.types[0])}${seg.types.length > 1 ? ' multi' : ''}${seg.text.length <= 30 ? ' short' : ''}`,
         'data-types': seg.types.join(' '),
         title: seg.types.map((type) => t(kindInfo(type).labelKey)).join(' + '),
         style: `background:${kind.color}`,

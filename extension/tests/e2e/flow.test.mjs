@@ -135,6 +135,12 @@ test('X timeline: context menu scan, panel highlights with emoji offsets, page m
   assert.ok(clip.includes('Aangevuld door moderator.'));
   assert.match(clip, /^Onderwerp: /);
   await panel.screenshot({ path: artifact('x-panel-draft.png'), fullPage: true });
+  // The browser's side panel is often this narrow: the risk must still read at a glance.
+  await panel.setViewportSize({ width: 340, height: 700 });
+  await panel.evaluate(() => window.scrollTo(0, 0));
+  await panel.screenshot({ path: artifact('x-panel-narrow.png') });
+  assert.ok(await panel.locator('#risk-level').isVisible());
+  await panel.setViewportSize({ width: 440, height: 1400 });
 
   // Save as case with a screenshot; watch the panel's requests at the network level.
   const cdp = await ext.ctx.newCDPSession(panel);
