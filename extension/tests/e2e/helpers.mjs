@@ -29,7 +29,7 @@ export const CHROMIUM = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p)) ?? nul
  */
 export function browserTestOptions() {
   if (CHROMIUM) return {};
-  if (process.env.CI === 'true') return {};
+  if (process.env.CI === 'true' || process.env.PIISCORE_REQUIRE_BROWSER === '1') return {};
   return { skip: 'Chromium not found (apt-get install -y chromium); CI=true makes this a failure' };
 }
 
