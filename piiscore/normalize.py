@@ -173,7 +173,38 @@ def _char_pass(text: str) -> tuple[str, list[int], list[int]]:
 
 # --- pass 2: token rewrites on the character-clean text ---------------------------------------
 
-_NUMWORD_ALT = "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+
+
+def _trie_alternation(words) -> str:
+    """One regex alternation of `words` that matches exactly like the longest-first list
+    "|".join(sorted(words, key=len, reverse=True)) but tests each character once, as a trie:
+    two words that match at the same place are always one a prefix of the other, and the
+    trie, too, tries the longer first (its optional tails are greedy). The engine no longer
+    tries hundreds of branches at every position of every post."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return emit(trie)
+
+
+# the lookahead on the first letters is implied by the trie; it only lets the engine skip the
+# positions where no number word can start
+_NUMWORD_ALT = "(?=[%s])%s" % (
+    re.escape("".join(sorted({w[0] for w in _NUMBER_WORDS}))), _trie_alternation(_NUMBER_WORDS))
 # A run of number tokens (digit groups and number words, in any mix) read as one value:
 # "nul zes twaalf vierendertig ...", "0 6 - 1 2 3 4 5 6 7 8", "06 (één twee) 34 56 78".
 _NUM_TOKEN = rf"(?:\d{{1,4}}|(?:{_NUMWORD_ALT})(?![\w-]))"
@@ -183,7 +214,7 @@ _NUM_RUN = re.compile(
 _NUM_TOKEN_ONE = re.compile(_NUM_TOKEN, re.IGNORECASE)
 # a single spelled-out house number: "huisnummer drieënveertig", "op nummer twaalf"
 _HOUSE_NUMBER_WORD = re.compile(
-    rf"\b(?:huisnummer|huisnr\.?|nummer|nr\.?|number|no\.)\s+({_NUMWORD_ALT})(?![\w-])", re.IGNORECASE)
+    rf"\b(?=[hn])(?:huisnummer|huisnr\.?|nummer|nr\.?|number|no\.)\s+({_NUMWORD_ALT})(?![\w-])", re.IGNORECASE)
 _AT = re.compile(r"\s*(?:\(\s*(?:at|apenstaartje)\s*\)|\[\s*(?:at|apenstaartje)\s*\]|\{\s*at\s*\}|<\s*at\s*>)\s*",
                  re.IGNORECASE)
 _DOT = re.compile(r"\s*(?:\(\s*(?:dot|punt)\s*\)|\[\s*(?:dot|punt)\s*\]|\{\s*(?:dot|punt)\s*\}|<\s*(?:dot|punt)\s*>)\s*",
@@ -194,9 +225,11 @@ _BARE_EMAIL = re.compile(
     re.IGNORECASE)
 _BARE_DOT = re.compile(r"\s+(?:dot|punt)\s+", re.IGNORECASE)
 _LEET_TOKEN = re.compile(r"(?<![\w@#./\-])[A-Za-z][A-Za-z0-9]*[0134579][A-Za-z0-9]*(?![\w@\-])")
-_REVERSED_CUE = re.compile(
-    r"(?:achterstevoren|omgekeerd|andersom|reversed|backwards|in reverse)[^\d\n]{0,60}?(\+?[\d][\d \-]{6,}\d)",
-    re.IGNORECASE)
+_REVERSED_WORDS = r"(?=[aobri])(?:achterstevoren|omgekeerd|andersom|reversed|backwards|in reverse)"
+_REVERSED_CUE = re.compile(_REVERSED_WORDS + r"[^\d\n]{0,60}?(\+?[\d][\d \-]{6,}\d)", re.IGNORECASE)
+# Cheap necessary conditions: without them _REVERSED_CUE / _BARE_EMAIL cannot match.
+_HAS_REVERSED_WORD = re.compile(_REVERSED_WORDS, re.IGNORECASE)
+_HAS_BARE_EMAIL = re.compile(r"\s(?:at|apenstaartje)\s+[\w\-]+\s+(?:dot|punt)\s", re.IGNORECASE)
 
 
 def _leet_ok(token: str) -> bool:
@@ -224,7 +257,7 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
         if all(e <= a or s >= b for a, b, _ in edits):
             edits.append((s, e, rep))
 
-    for m in _REVERSED_CUE.finditer(text):
+    for m in _REVERSED_CUE.finditer(text) if _HAS_REVERSED_WORD.search(text) else ():
         digits = m.group(1)
         s = m.start(1)
         add(s, m.end(1), "".join(reversed(re.sub(r"[\s\-]", "", digits))))
@@ -240,7 +273,7 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
             add(m.start(), m.end(), joined)
     for m in _HOUSE_NUMBER_WORD.finditer(text):
         add(m.start(1), m.end(1), _NUMBER_WORDS[m.group(1).lower()])
-    for m in _BARE_EMAIL.finditer(text):
+    for m in _BARE_EMAIL.finditer(text) if _HAS_BARE_EMAIL.search(text) else ():
         local, domain, rest = m.group(1), m.group(2), m.group(3)
         tail = _BARE_DOT.sub(".", rest)
         add(m.start(), m.end(), f"{local}@{domain}{tail}")
@@ -274,10 +307,16 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[int]
 
 
 _NEEDS_CHAR_PASS = re.compile(r"[^\x00-\x7f]")
-_QUICK_TOKEN_CUES = re.compile(
-    r"\d\s*[ .\-_/·•]\s*\d\s*[ .\-_/·•]\s*\d|[\(\[\{<]\s*(?:at|dot|punt|apenstaartje)|\b(?:at|apenstaartje)\b|"
-    r"[a-z][013457]|achterstevoren|omgekeerd|andersom|reversed|backwards|in reverse|"
-    rf"\b(?:{_NUMWORD_ALT})\b", re.IGNORECASE)
+# Any one of these makes a rewrite possible. (One regex with these alternatives would find the
+# same texts, but the engine would try every alternative at every position: slower.)
+_QUICK_TOKEN_CUES = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"\d\s*[ .\-_/·•]\s*\d\s*[ .\-_/·•]\s*\d",
+    r"[\(\[\{<]\s*(?:at|dot|punt|apenstaartje)",
+    r"\b(?:at|apenstaartje)\b",
+    r"[a-z][013457]",
+    _REVERSED_WORDS,
+    rf"\b(?:{_NUMWORD_ALT})\b",
+))
 
 
 def normalize(text: str) -> Normalized:
@@ -287,7 +326,7 @@ def normalize(text: str) -> Normalized:
         out, starts, ends = _char_pass(text)
         if out != text or len(starts) != len(text):
             current = Normalized(text, out, tuple(starts), tuple(ends))
-    if _QUICK_TOKEN_CUES.search(current.text):
+    if any(cue.search(current.text) for cue in _QUICK_TOKEN_CUES):
         edits = _rewrites(current.text)
         if edits:
             out, starts, ends = _apply(current.text, edits)
