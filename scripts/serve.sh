@@ -4,4 +4,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/scripts/bootstrap.sh"
+echo "piiscore is installed in $ROOT/.venv. API keys for moderators (the key is the last line):"
+echo "  $ROOT/.venv/bin/piiscore-server keys add NAME"
+echo "Dashboard and API on the address below; stop with Ctrl+C."
 exec "$ROOT/.venv/bin/piiscore-server" "$@"
