@@ -153,12 +153,120 @@ def _dispatch(alternatives: list[tuple[str, str]]) -> tuple[re.Pattern[str], tup
                 run = []
         return "|".join(parts)
 
-    for char in sorted(buckets):
-        branches.append(f"(?={re.escape(char)})(?:{group(buckets[char])})")
+    pairs = [_prefixes(fragment, 2) for _, fragment in alternatives]
+    chars = sorted(buckets)
+    # the engine tries the lookaheads one after the other: a first one per chunk of
+    # characters halves how many it tries at a word start
+    for chunk in (chars[i : i + _CHUNK] for i in range(0, len(chars), _CHUNK)):
+        inner = "|".join(
+            f"(?={re.escape(char)})(?:{_by_second(char, buckets[char], pairs, group)})"
+            for char in chunk
+        )
+        head = "".join(re.escape(char) for char in chunk)
+        branches.append(f"(?=[{head}])(?:{inner})" if len(chunk) > 1 else inner)
     if anywhere:
         branches.append(f"(?:{group(anywhere)})")
     regex = re.compile(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)")
     return regex, tuple(owners)
+
+
+def _by_second(
+    char: str, indices: list[int], pairs: list[frozenset[str] | None], group
+) -> str:
+    """The phrases of one first-character bucket, split again by their second character.
+
+    A phrase whose second character is unknown goes in every sub-group (so that order, and
+    with it which list wins at one place, stays as given) and in a last one for the rest.
+    """
+    seconds: dict[int, frozenset[str] | None] = {}
+    for index in indices:
+        pair = pairs[index]
+        seconds[index] = None if pair is None else frozenset(p[1] for p in pair if p[0] == char)
+    known = sorted(set().union(*(s for s in seconds.values() if s is not None)))
+    if len(indices) < 4 or not known:
+        return group(indices)
+
+    def token(second: str) -> str:
+        return r"\s" if second == _SPACE else re.escape(second)
+
+    parts = []
+    for second in known:
+        chosen = [i for i in indices if seconds[i] is None or second in seconds[i]]
+        parts.append(f"(?={re.escape(char)}{token(second)})(?:{group(chosen)})")
+    rest = [i for i in indices if seconds[i] is None]
+    if rest:
+        others = "".join(token(c) for c in known)
+        parts.append(f"(?={re.escape(char)}(?![{others}]))(?:{group(rest)})")
+    return "|".join(parts)
+
+
+def _prefixes(fragment: str, length: int) -> frozenset[str] | None:
+    """Every string of ``length`` characters a match of ``fragment`` can start with, or None
+    when that is unknown or too many."""
+    try:
+        found = _prefixes_of(list(_sre_parser.parse(fragment)), length, 0)
+    except Exception:  # an unexpected construct: simply do not dispatch on it
+        return None
+    return None if found is None else frozenset(found)
+
+
+_MAX_PREFIXES = 256
+_CHUNK = 6
+_SPACE = "\x00"  # stands for any white space (\\s) in a prefix
+
+
+def _prefixes_of(items: list, length: int, depth: int) -> set[str] | None:
+    c = _sre_constants
+    if length == 0:
+        return {""}
+    if not items or depth > 24:
+        return None  # the match may end here: what follows is unknown
+    (op, av), rest = items[0], items[1:]
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return _prefixes_of(rest, length, depth + 1)
+    if op is c.LITERAL:
+        tails = _prefixes_of(rest, length - 1, depth + 1)
+        return None if tails is None else {chr(av) + t for t in tails}
+    if op is c.IN:
+        chars: set[str] = set()
+        if av == [(c.CATEGORY, c.CATEGORY_SPACE)]:
+            chars.add(_SPACE)  # "\\s": one token, not two dozen characters
+        for set_op, set_av in av if not chars else ():
+            if set_op is c.LITERAL:
+                chars.add(chr(set_av))
+            elif set_op is c.RANGE and set_av[1] - set_av[0] < 64:
+                chars.update(chr(x) for x in range(set_av[0], set_av[1] + 1))
+            else:
+                return None
+        tails = _prefixes_of(rest, length - 1, depth + 1)
+        return None if tails is None else {ch + t for ch in chars for t in tails}
+    if op is c.SUBPATTERN:
+        return _prefixes_of(list(av[-1]) + rest, length, depth + 1)
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            sub = _prefixes_of(list(branch) + rest, length, depth + 1)
+            if sub is None:
+                return None
+            out |= sub
+            if len(out) > _MAX_PREFIXES:
+                return None
+        return out
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        low, high, sub_items = av
+        if high == 0:
+            return _prefixes_of(rest, length, depth + 1)
+        again = (op, (max(low - 1, 0), high if high == c.MAXREPEAT else high - 1, sub_items))
+        once = _prefixes_of(list(sub_items) + [again] + rest, length, depth + 1)
+        if once is None:
+            return None
+        if low == 0:
+            skip = _prefixes_of(rest, length, depth + 1)
+            if skip is None:
+                return None
+            once |= skip
+        return None if len(once) > _MAX_PREFIXES else once
+    return None
 
 
 def _first_chars(fragment: str) -> frozenset[str] | None:
