@@ -11,14 +11,17 @@ from functools import lru_cache
 import tldextract
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
+from .._prefilter import Prefiltered, prefilter
+
 
 @lru_cache(maxsize=1)
 def offline_tld_extractor() -> tldextract.TLDExtract:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
 
-class OfflineEmailRecognizer(EmailRecognizer):
+class OfflineEmailRecognizer(Prefiltered, EmailRecognizer):
     LANGUAGES = ("nl", "en")
+    PREFILTERS = (prefilter("@"),)   # the pattern's [@]
     CONTEXT = ["email", "e-mail", "mail", "mailen", "mailadres", "emailadres", "inbox"]
 
     def __init__(self, supported_language: str = "nl"):

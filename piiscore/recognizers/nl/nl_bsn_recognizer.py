@@ -19,6 +19,8 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from stdnum.nl import bsn
 
+from .._prefilter import Prefiltered, prefilter
+
 # a number standing alone: not inside a longer number, amount, code or date
 _ALONE = r"(?<![\w.,+\-/]){}(?![\w\-/]|[.,]\d)"
 # A 9-digit national number right after a country code is a phone number, not a BSN.
@@ -31,7 +33,7 @@ _OTHER_LABEL = re.compile(
     re.IGNORECASE)
 
 
-class NlBsnRecognizer(PatternRecognizer):
+class NlBsnRecognizer(Prefiltered, PatternRecognizer):
     """Recognise Dutch BSNs: 9 digits (optionally grouped 4-2-3 or 3-3-3) passing the 11-test."""
 
     LANGUAGES = ("nl", "en")
@@ -40,6 +42,8 @@ class NlBsnRecognizer(PatternRecognizer):
         Pattern("BSN (grouped 4-2-3)", _ALONE.format(r"\d{4}[. ]\d{2}[. ]\d{3}"), 0.5),
         Pattern("BSN (grouped 3-3-3)", _ALONE.format(r"\d{3}[. ]\d{3}[. ]\d{3}"), 0.45),
     ]
+    # the three patterns without their lookarounds
+    PREFILTERS = (prefilter(r"\d{3}(?:\d{6}|\d[. ]\d{2}[. ]\d{3}|[. ]\d{3}[. ]\d{3})"),)
     CONTEXT = [
         "bsn", "burgerservicenummer", "burgerservice", "sofinummer", "sofi", "persoonsnummer",
         "citizen service number", "social security", "ssn",

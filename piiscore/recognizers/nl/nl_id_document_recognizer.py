@@ -18,6 +18,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from stdnum.nl import identiteitskaartnummer
 
+from .._prefilter import Prefiltered, prefilter
 from ..context_window import cue_before
 
 _CUE = re.compile(
@@ -26,13 +27,15 @@ _CUE = re.compile(
     r"identity document|document number|document no)", re.IGNORECASE)
 
 
-class NlIdDocumentRecognizer(PatternRecognizer):
+class NlIdDocumentRecognizer(Prefiltered, PatternRecognizer):
     """Recognise Dutch passport / ID-card numbers after a document cue."""
 
     LANGUAGES = ("nl", "en")
     PATTERNS = [
         Pattern("documentnummer", r"(?<![\w\-])[A-Za-z]{2}[A-Za-z0-9]{6}\d(?![\w\-])", 0.8),
     ]
+    # the pattern without its lookarounds, found from its last digit; then the required cue
+    PREFILTERS = (prefilter(r"\d(?<=[A-Za-z]{2}[A-Za-z0-9]{6}\d)"), _CUE)
     CONTEXT = ["paspoort", "paspoortnummer", "identiteitskaart", "id-kaart", "idkaart",
                "identiteitsbewijs", "documentnummer", "passport", "id card", "document"]
 

@@ -17,6 +17,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from ...validators import nl_kvk
+from .._prefilter import Prefiltered, prefilter
 from ..context_window import cue_before
 
 _CUE = re.compile(
@@ -24,7 +25,7 @@ _CUE = re.compile(
     r"vestigingsnummer|vestigingsnr)", re.IGNORECASE)
 
 
-class NlKvkRecognizer(PatternRecognizer):
+class NlKvkRecognizer(Prefiltered, PatternRecognizer):
     """Recognise KvK numbers (8 digits) and vestigingsnummers (12 digits) after a KvK cue."""
 
     LANGUAGES = ("nl", "en")
@@ -32,6 +33,11 @@ class NlKvkRecognizer(PatternRecognizer):
         Pattern("KvK-nummer",
                 r"(?<![\w.,+\-/])(?:\d{8}|\d{4}[ .]\d{4}|\d{12})(?![\w\-/]|[.,]\d)", 0.7),
     ]
+    PREFILTERS = (
+        prefilter(r"\d{4}[ .]?\d{4}"),   # every match holds 8 digits like this
+        re.compile(r"kvk|k\.v\.k|kamer van koophandel|handelsregister|chamber of commerce|coc|"
+                   r"vestigingsnummer|vestigingsnr", re.IGNORECASE),   # _CUE without \b: required
+    )
     CONTEXT = ["kvk", "kvk-nummer", "koophandel", "handelsregister", "vestigingsnummer",
                "kamer van koophandel", "chamber of commerce", "coc"]
 

@@ -19,6 +19,7 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 
 from ...validators import nl_kenteken
+from .._prefilter import prefilter
 from ..context_window import cue_before
 
 _L, _D = "[A-Za-z]", r"\d"
@@ -41,6 +42,15 @@ _CUE = re.compile(
     re.IGNORECASE)
 
 _SPACED = re.compile(r"[A-Za-z0-9] [A-Za-z0-9]")
+
+# Cheap first looks (see piiscore.recognizers._prefilter). A dashed plate has a dash, a middle
+# group of one to three characters (maybe spaced out) and a dash; an undashed one has a letter
+# right next to a digit, and is kept only after a cue word (_CUE loosened: no \b, no $).
+_DASHED = prefilter(r"-[ \t]?[A-Za-z\d](?: ?[A-Za-z\d]){0,2}[ \t]?-")
+_UNDASHED = prefilter(r"\d(?:(?<=[A-Za-z]\d)|(?=[A-Za-z]))")
+_CUE_WORD = re.compile(
+    r"kenteken|nummerbord|auto|wagen|plaat|rijdt|rijden|reed|bestelbus|busje|scooter|motor|"
+    r"license plate|licence plate|plate|car|drives|registration", re.IGNORECASE)
 
 
 class NlLicensePlateRecognizer(PatternRecognizer):
@@ -65,6 +75,9 @@ class NlLicensePlateRecognizer(PatternRecognizer):
         )
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        if regex_flags is None and _DASHED.search(text) is None and (
+                _UNDASHED.search(text) is None or _CUE_WORD.search(text) is None):
+            return []   # no dashed plate can match, and an undashed one would need a cue
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         kept = []
         for r in results:

@@ -18,6 +18,8 @@ from __future__ import annotations
 from presidio_analyzer import Pattern, PatternRecognizer
 from stdnum.nl import postcode
 
+from .._prefilter import Prefiltered, prefilter
+
 _UNITS = frozenset(
     "km cm mm dm kg mg gr ml cl dl kb mb gb tb pk kw hz ms uu".split())
 _WORDS = frozenset(
@@ -29,7 +31,7 @@ def _year_like(digits: str) -> bool:
     return 1900 <= int(digits) <= 2099
 
 
-class NlPostcodeRecognizer(PatternRecognizer):
+class NlPostcodeRecognizer(Prefiltered, PatternRecognizer):
     """Recognise Dutch postcodes, "3012 AB" / "3012AB" / "3012 ab"."""
 
     LANGUAGES = ("nl", "en")
@@ -39,6 +41,8 @@ class NlPostcodeRecognizer(PatternRecognizer):
         Pattern("postcode (spaced)",
                 r"(?<![\w\-/.,])(?-i:[1-9] \d \d \d [A-Z] [A-Z])(?![\w\-/@])", 0.6),
     ]
+    # both patterns without their lookarounds ([1-9] widened to \d)
+    PREFILTERS = (prefilter(r"\d{4} ?[A-Za-z]{2}|\d \d \d \d [A-Z] [A-Z]"),)
     CONTEXT = ["postcode", "adres", "woont", "woonachtig", "address", "zip", "postal"]
 
     def __init__(self, supported_language: str = "nl", supported_entity: str = "NL_POSTCODE"):
