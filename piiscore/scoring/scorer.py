@@ -111,16 +111,17 @@ def score_post(
     )
     if words and "advert" in benign:
         benign.remove("advert")  # "KvK" in a post about a worker is no advert
-    # contexts where private data appears for a good reason (a lost cat, a missing child)
-    data_benign = not hostile and any(c in DATA_BENIGN_CONTEXTS for c in benign)
-    tone_benign = not hostile and bool(benign)
-
     official_words = [w for w in words if w[2] == "public_official"]
     person_roles = {}
     for i, e in enumerate(entities):
         if e.type == "PERSON":
             official = role.role_near((e.start, e.end), official_words, window=40)
             person_roles[i] = official or role.role_near((e.start, e.end), words)
+    if "lost_found" in benign and any(r in role.PROTECTED_ROLES for r in person_roles.values()):
+        benign.remove("lost_found")  # "gegevens van die gezinsvoogd gevonden" found no wallet
+    # contexts where private data appears for a good reason (a lost cat, a missing child)
+    data_benign = not hostile and any(c in DATA_BENIGN_CONTEXTS for c in benign)
+    tone_benign = not hostile and bool(benign)
     owners = ownership.classify(text, entities, hostile=hostile, roles=person_roles)
     private = [e for i, e in enumerate(entities) if owners[i] == ownership.PRIVATE]
     own_data = any(

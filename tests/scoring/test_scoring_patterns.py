@@ -58,3 +58,33 @@ def test_find_all_reports_the_list_of_each_match():
 )
 def test_despace(spelled, joined):
     assert _patterns.despace(spelled) == joined
+
+
+@pytest.mark.parametrize("names", MERGED)
+def test_dispatch_finds_what_a_plain_alternation_finds(names):
+    # the merged regex dispatches on the first two characters; it must find exactly what one
+    # plain alternation in list order finds (same lists win at the same places)
+    import json
+    import re
+    from pathlib import Path
+
+    alternatives = [(n, _patterns._expand(line)) for n in names for line in _patterns.load_lines(n)]
+    plain = re.compile(
+        r"(?<!\w)(?:" + "|".join(f"({fragment})" for _, fragment in alternatives) + r")(?!\w)"
+    )
+    cases = json.loads((Path(__file__).parent / "data" / "cases.json").read_text("utf-8"))
+    texts = [c["text"].lower() for c in cases] + [
+        "u bent gewaarschuwd, ik zie je. we know where you live. i'll find you",
+    ]
+    for text in texts:
+        expected = [
+            (alternatives[m.lastindex - 1][0], m.start(), m.end()) for m in plain.finditer(text)
+        ]
+        assert _patterns.find_all(names, text) == expected, text
+
+
+def test_prefixes_of_a_phrase():
+    assert _patterns._prefixes("(?:ik|we|wij)\\s+zou", 2) == {"ik", "we", "wi"}
+    assert _patterns._prefixes("(?:het\\s+)?zou", 2) == {"he", "zo"}
+    assert _patterns._prefixes("u\\s+bent", 2) == {"u" + _patterns._SPACE}
+    assert _patterns._prefixes("x*y", 2) is None  # "y" may be the whole match
