@@ -175,7 +175,7 @@ def _char_pass(text: str) -> tuple[str, list[int], list[int]]:
 
 
 
-def _trie_alternation(words) -> str:
+def trie_alternation(words) -> str:
     """One regex alternation of `words` that matches exactly like the longest-first list
     "|".join(sorted(words, key=len, reverse=True)) but tests each character once, as a trie:
     two words that match at the same place are always one a prefix of the other, and the
@@ -204,7 +204,7 @@ def _trie_alternation(words) -> str:
 # the lookahead on the first letters is implied by the trie; it only lets the engine skip the
 # positions where no number word can start
 _NUMWORD_ALT = "(?=[%s])%s" % (
-    re.escape("".join(sorted({w[0] for w in _NUMBER_WORDS}))), _trie_alternation(_NUMBER_WORDS))
+    re.escape("".join(sorted({w[0] for w in _NUMBER_WORDS}))), trie_alternation(_NUMBER_WORDS))
 # A run of number tokens (digit groups and number words, in any mix) read as one value:
 # "nul zes twaalf vierendertig ...", "0 6 - 1 2 3 4 5 6 7 8", "06 (één twee) 34 56 78".
 _NUM_TOKEN = rf"(?:\d{{1,4}}|(?:{_NUMWORD_ALT})(?![\w-]))"

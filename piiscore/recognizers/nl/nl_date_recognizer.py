@@ -25,6 +25,8 @@ import re
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from ...normalize import trie_alternation
+
 _MONTHS = {
     "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "febr": 2,
     "maart": 3, "march": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5,
@@ -33,7 +35,10 @@ _MONTHS = {
     "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 _AMBIGUOUS = frozenset({"may", "jan", "mar"})
-_MONTH = "(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![^\W\d_])"
+# The month names as a trie (matches like the longest-first list, see trie_alternation), behind
+# a lookahead on their first letters: the engine skips every other position at once.
+_MONTH = "(?P<mon>(?=[%s])%s)" % ("".join(sorted({m[0] for m in _MONTHS})),
+                                  trie_alternation(_MONTHS)) + r"(?![^\W\d_])"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])"
 _SUFFIX = r"(?P<suf>st|nd|rd|th|ste|de|e)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|'\d{2})"
