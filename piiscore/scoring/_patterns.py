@@ -153,13 +153,16 @@ def _dispatch(alternatives: list[tuple[str, str]]) -> tuple[re.Pattern[str], tup
                 run = []
         return "|".join(parts)
 
-    pairs = [_prefixes(fragment, 2) for _, fragment in alternatives]
+    prefixes = {
+        length: [_prefixes(fragment, length) for _, fragment in alternatives]
+        for length in range(2, _DEPTH + 1)
+    }
     chars = sorted(buckets)
     # the engine tries the lookaheads one after the other: a first one per chunk of
     # characters halves how many it tries at a word start
     for chunk in (chars[i : i + _CHUNK] for i in range(0, len(chars), _CHUNK)):
         inner = "|".join(
-            f"(?={re.escape(char)})(?:{_by_second(char, buckets[char], pairs, group)})"
+            f"(?={re.escape(char)})(?:{_by_prefix(char, buckets[char], prefixes, group)})"
             for char in chunk
         )
         head = "".join(re.escape(char) for char in chunk)
@@ -170,33 +173,43 @@ def _dispatch(alternatives: list[tuple[str, str]]) -> tuple[re.Pattern[str], tup
     return regex, tuple(owners)
 
 
-def _by_second(
-    char: str, indices: list[int], pairs: list[frozenset[str] | None], group
+def _by_prefix(
+    prefix: str, indices: list[int], prefixes: dict[int, list[frozenset[str] | None]], group
 ) -> str:
-    """The phrases of one first-character bucket, split again by their second character.
+    """The phrases that can start with ``prefix``, split again by their next character (up
+    to _DEPTH characters in all).
 
-    A phrase whose second character is unknown goes in every sub-group (so that order, and
+    A phrase whose next character is unknown goes in every sub-group (so that order, and
     with it which list wins at one place, stays as given) and in a last one for the rest.
     """
-    seconds: dict[int, frozenset[str] | None] = {}
+    depth = len(prefix)
+    if len(indices) < 4 or depth >= _DEPTH:
+        return group(indices)
+    nexts: dict[int, frozenset[str] | None] = {}
     for index in indices:
-        pair = pairs[index]
-        seconds[index] = None if pair is None else frozenset(p[1] for p in pair if p[0] == char)
-    known = sorted(set().union(*(s for s in seconds.values() if s is not None)))
-    if len(indices) < 4 or not known:
+        known_prefixes = prefixes[depth + 1][index]
+        nexts[index] = (
+            None
+            if known_prefixes is None
+            else frozenset(p[depth] for p in known_prefixes if p.startswith(prefix))
+        )
+    known = sorted(set().union(*(n for n in nexts.values() if n is not None)))
+    if not known:
         return group(indices)
 
-    def token(second: str) -> str:
-        return r"\s" if second == _SPACE else re.escape(second)
+    def token(char: str) -> str:
+        return r"\s" if char == _SPACE else re.escape(char)
 
+    head = "".join(token(c) for c in prefix)
     parts = []
-    for second in known:
-        chosen = [i for i in indices if seconds[i] is None or second in seconds[i]]
-        parts.append(f"(?={re.escape(char)}{token(second)})(?:{group(chosen)})")
-    rest = [i for i in indices if seconds[i] is None]
+    for char in known:
+        chosen = [i for i in indices if nexts[i] is None or char in nexts[i]]
+        inner = _by_prefix(prefix + char, chosen, prefixes, group)
+        parts.append(f"(?={head}{token(char)})(?:{inner})")
+    rest = [i for i in indices if nexts[i] is None]
     if rest:
         others = "".join(token(c) for c in known)
-        parts.append(f"(?={re.escape(char)}(?![{others}]))(?:{group(rest)})")
+        parts.append(f"(?={head}(?![{others}]))(?:{group(rest)})")
     return "|".join(parts)
 
 
@@ -212,6 +225,7 @@ def _prefixes(fragment: str, length: int) -> frozenset[str] | None:
 
 _MAX_PREFIXES = 256
 _CHUNK = 6
+_DEPTH = 3  # dispatch on up to this many first characters
 _SPACE = "\x00"  # stands for any white space (\\s) in a prefix
 
 
