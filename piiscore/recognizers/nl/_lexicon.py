@@ -35,8 +35,12 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(), m.group().lower(), m.group()[0].isalpha())
-            for m in _TOKEN.finditer(text)]
+    out = []
+    append = out.append
+    for m in _TOKEN.finditer(text):
+        g = m.group()
+        append(Token(m.start(), m.end(), g, g.lower(), g[0].isalpha()))
+    return out
 
 
 def case_mode(text: str) -> str:
@@ -119,6 +123,9 @@ class PhraseIndex:
                 continue
             self._by_first.setdefault(key[0], set()).add(key)
             self._max[key[0]] = max(self._max.get(key[0], 0), len(key))
+        # the keys a phrase can start with: `key not in firsts` means match() returns -1, where
+        # key is the token's text (case-sensitive) or its first hyphen part, lower-cased
+        self.firsts = frozenset(self._max)
 
     def match(self, tokens: list[Token], i: int) -> int:
         """Index one past the last token of the longest phrase starting at token i, or -1.
@@ -127,13 +134,13 @@ class PhraseIndex:
         phrase may end inside one only if it ends at the token's end."""
         if i >= len(tokens):
             return -1
+        tok = tokens[i]
+        limit = self._max.get(tok.text if self.case_sensitive else tok.parts[0], 0)
+        if not limit:
+            return -1   # the usual case: no phrase starts with this token
         seq: list[str] = []
         ends: list[int] = []   # token index + 1 after which seq has this length (or -1)
         j = i
-        first = tokens[i].text if self.case_sensitive else None
-        limit = self._max.get(first if self.case_sensitive else tokens[i].parts[0], 0)
-        if not limit:
-            return -1
         while j < len(tokens) and len(seq) < limit:
             tok = tokens[j]
             if self.case_sensitive:
@@ -179,6 +186,11 @@ class Lexicon:
         self.streets_common = load_list("streets_common_words")
         self.street_suffixes = tuple(sorted(
             (s for s in load_list("street_suffixes") if "." not in s), key=len, reverse=True))
+        # street_suffix() looks the word's endings up by length instead of trying every suffix
+        self._suffix_set = frozenset(self.street_suffixes)
+        self._suffix_lengths = tuple(sorted({len(s) for s in self.street_suffixes}, reverse=True))
+        self._suffix_tails = frozenset(s[-3:] for s in self.street_suffixes)
+        self._place_firsts = self.places.firsts
         self.street_common_words = load_list("street_common_words")
         self.organization_names = load_list("organizations")
         self.organizations = PhraseIndex(self.organization_names)
@@ -188,8 +200,9 @@ class Lexicon:
 
     def place_end(self, tokens: list[Token], i: int) -> int:
         """End index of a place name at token i ('Rotterdam-Zuid' included), or -1."""
-        end = self.places.match(tokens, i)
         tok = tokens[i]
+        # no place name starts with this token (what places.match would say, found cheaply)
+        end = self.places.match(tokens, i) if tok.parts[0] in self._place_firsts else -1
         if end == -1 and tok.is_word and "-" in tok.lower and tok.parts[0] in self.place_words \
                 and all(p in DISTRICTS for p in tok.parts[1:]):
             end = i + 1
@@ -213,11 +226,14 @@ class Lexicon:
 
     def street_suffix(self, word: str) -> str:
         """The street suffix `word` ends in (with at least 3 letters before it), or ''."""
-        if not word.endswith(self.street_suffixes):
+        # = the longest suffix s with word.endswith(s) and len(word) >= len(s) + 3: two suffixes
+        # of one length cannot both end the word, so look the endings up, longest first
+        n = len(word)
+        if n < 6 or word[-3:] not in self._suffix_tails:
             return ""
-        for s in self.street_suffixes:
-            if word.endswith(s) and len(word) >= len(s) + 3:
-                return s
+        for k in self._suffix_lengths:
+            if n >= k + 3 and word[-k:] in self._suffix_set:
+                return word[-k:]
         return ""
 
 

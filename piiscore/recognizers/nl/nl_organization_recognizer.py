@@ -89,8 +89,8 @@ def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
     while i < n:
         tok = toks[i]
         best = None
-        # 1. a known institution or acronym
-        end = lex.organizations.match(toks, i)
+        # 1. a known institution or acronym (PhraseIndex.firsts: no phrase starts here)
+        end = lex.organizations.match(toks, i) if tok.parts[0] in lex.organizations.firsts else -1
         if end != -1:
             # "veilig thuis", "samen veilig" are also plain words: they need their capitals
             ambiguous = toks[i].lower in ("veilig", "samen", "leger") and end - i <= 2
@@ -107,7 +107,7 @@ def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
                 best = (i, _extend_place(toks, end, lex, strict), SCORE_KNOWN if not (
                     ambiguous and strict) else SCORE_WEAK)
         if best is None:
-            end = lex.org_acronyms.match(toks, i)
+            end = lex.org_acronyms.match(toks, i) if tok.text in lex.org_acronyms.firsts else -1
             if end == -1 and strict and tok.lower not in lex.dictionary_words \
                     and tok.lower not in lex.common_words:
                 end = lex.org_acronyms_folded.match(toks, i)   # "cps", "dcfs" typed in lower case

@@ -97,14 +97,18 @@ class _Parse:
     def _blocked(self) -> list[bool]:
         """Tokens that begin an organisation or a multi-word place: never part of a name."""
         blocked = [False] * len(self.toks)
+        lex = self.lex
+        # a token no phrase of an index starts with cannot match there (PhraseIndex.firsts)
+        orgs, acronyms, folded = lex.organizations, lex.org_acronyms, lex.org_acronyms_folded
         for i, tok in enumerate(self.toks):
             if not tok.is_word:
                 continue
-            end = self.lex.organizations.match(self.toks, i)
-            if end == -1:
-                end = self.lex.org_acronyms.match(self.toks, i)
-            if end == -1 and self.strict and tok.lower not in self.lex.dictionary_words:
-                end = self.lex.org_acronyms_folded.match(self.toks, i)
+            end = orgs.match(self.toks, i) if tok.parts[0] in orgs.firsts else -1
+            if end == -1 and tok.text in acronyms.firsts:
+                end = acronyms.match(self.toks, i)
+            if end == -1 and self.strict and tok.lower not in self.lex.dictionary_words \
+                    and tok.parts[0] in folded.firsts:
+                end = folded.match(self.toks, i)
             if end == -1 and (tok.capitalized or self.strict):
                 place_end = self.lex.place_end(self.toks, i)
                 if place_end > i + 1 or (place_end == i + 1 and "-" in tok.lower):
@@ -210,6 +214,9 @@ class _Parse:
 
     def initials_at(self, i: int) -> int:
         """'J.P.', 'S.', 'J. P.' (each a single letter followed by a dot); end index or -1."""
+        toks = self.toks
+        if not 0 <= i < len(toks) - 1 or toks[i + 1].text != ".":
+            return -1   # the usual case: no dot after the token (the loop below finds none)
         prev = self.tok(i - 1)
         if prev is not None and (prev.text.isdigit() or (prev.is_word and len(prev.text) == 1)) \
                 and self.adjacent(i - 1):
@@ -309,8 +316,10 @@ def _labelled_name(p: _Parse, i: int):
     """'Naam: Lisa de Jong', 'name: sarah o'connor': after a label, the name-like words up to
     the end of the line or the next punctuation."""
     tok = p.toks[i]
+    if tok.lower not in _LABELS:
+        return None
     colon = p.tok(i + 1)
-    if tok.lower not in _LABELS or colon is None or colon.text != ":":
+    if colon is None or colon.text != ":":
         return None
     j = i + 2
     k = j
@@ -333,6 +342,8 @@ def _labelled_name(p: _Parse, i: int):
 
 
 def _title_name(p: _Parse, i: int):
+    if p.toks[i].parts[0] not in p.lex.titles.firsts:
+        return None   # titles.match would say -1
     end = p.lex.titles.match(p.toks, i)
     if end == -1:
         return None
