@@ -3,10 +3,12 @@
 Starts ``python -m server`` itself (a temporary data folder, a fresh API key, no rate limit),
 then runs N client threads, each with its own keep-alive ``http.client`` connection, sending
 280-character fictitious posts back to back for a fixed duration. Prints latency percentiles,
-throughput, errors and the server's resident memory.
+throughput, errors, the CPU time the server and this load generator used per request, the
+server's memory (RSS and PSS of the parent and each worker; PSS splits the copy-on-write pages
+the workers share with the parent) and how long the server took to be ready.
 
     python benchmarks/load_scan.py                      # 16 clients, 20 s
-    python benchmarks/load_scan.py --clients 4 --duration 5 --threads 4
+    python benchmarks/load_scan.py --clients 4 --duration 5 --threads 4 --workers 1
     python benchmarks/load_scan.py --url http://127.0.0.1:8765 --key pk_...   # a running server
 """
 from __future__ import annotations
@@ -81,13 +83,68 @@ def _rss_kib(pid: int) -> tuple[int, int]:
     return values.get("VmRSS", 0), values.get("VmHWM", 0)
 
 
+def _pss_kib(pid: int) -> int | None:
+    """Proportional set size of ``pid`` in KiB: shared pages divided among their sharers."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def _children(pid: int) -> list[int]:
+    """Child processes of ``pid`` (the workers of a ``--workers N`` server)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+def server_processes(pid: int) -> list[int]:
+    return [pid] + _children(pid)
+
+
+def memory_report(pid: int) -> dict:
+    """RSS and PSS (MiB) of the server's parent and each worker, and their sums."""
+    per = []
+    for p in server_processes(pid):
+        rss, peak = _rss_kib(p)
+        pss = _pss_kib(p)
+        per.append({"pid": p, "rss_mib": round(rss / 1024, 1), "peak_rss_mib": round(peak / 1024, 1),
+                    "pss_mib": round(pss / 1024, 1) if pss is not None else None})
+    total_pss = [x["pss_mib"] for x in per]
+    return {"processes": per,
+            "rss_sum_mib": round(sum(x["rss_mib"] for x in per), 1),
+            "pss_sum_mib": round(sum(total_pss), 1) if None not in total_pss else None}
+
+
+def _processes_cpu(pids: list[int]) -> float:
+    total = 0.0
+    for p in pids:
+        try:
+            total += _cpu_seconds(p)
+        except OSError:
+            pass
+    return total
+
+
 class ServerProcess:
     """``python -m server --port 0`` in a temporary data folder, with one API key."""
 
-    def __init__(self, threads: int | None):
+    def __init__(self, threads: int | None, workers: int | None = None):
         self.tmp = tempfile.TemporaryDirectory(prefix="piiscore-bench-")
-        self.env = dict(os.environ, PIISCORE_DATA_DIR=self.tmp.name, PIISCORE_RATE_LIMIT="0")
+        # WORKER_HEADER: each answer names its worker, to count the connections per worker.
+        self.env = dict(os.environ, PIISCORE_DATA_DIR=self.tmp.name, PIISCORE_RATE_LIMIT="0",
+                        PIISCORE_WORKER_HEADER="true")
         self.threads = threads
+        self.workers = workers
         self.proc = None
 
     def __enter__(self):
@@ -97,6 +154,8 @@ class ServerProcess:
         cmd = [sys.executable, "-m", "server", "--port", "0"]
         if self.threads:
             cmd += ["--threads", str(self.threads)]
+        if self.workers:
+            cmd += ["--workers", str(self.workers)]
         started = time.monotonic()
         self.proc = subprocess.Popen(cmd, cwd=REPO, env=self.env, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL)
@@ -105,6 +164,13 @@ class ServerProcess:
         if "listening on" not in line:
             raise SystemExit(f"server did not start: {line!r}")
         self.url = line.rsplit(" ", 1)[1].strip()
+        # Ready: the first /health answered (a worker has taken the connection).
+        parts = urlsplit(self.url)
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        conn.request("GET", "/health")
+        conn.getresponse().read()
+        conn.close()
+        self.ready_seconds = time.monotonic() - started
         return self
 
     def __exit__(self, *exc):
@@ -124,6 +190,7 @@ def run_clients(url: str, key: str, clients: int, duration: float, warmup: float
     bodies = [json.dumps({"text": p}).encode() for p in posts]
     latencies: list[list[float]] = [[] for _ in range(clients)]
     errors = [0] * clients
+    workers_seen: list[set] = [set() for _ in range(clients)]
     error_kinds: dict[str, int] = {}
     kinds_lock = threading.Lock()
 
@@ -152,6 +219,9 @@ def run_clients(url: str, key: str, clients: int, duration: float, warmup: float
                     conn.request("POST", "/api/scan", body=body, headers=headers)
                 response = conn.getresponse()
                 response.read()
+                worker = response.getheader("X-Piiscore-Worker")
+                if worker:
+                    workers_seen[index].add(worker)
                 ok = response.status == 200
                 kind = f"HTTP {response.status}"
             except (OSError, http.client.HTTPException) as exc:
@@ -171,12 +241,15 @@ def run_clients(url: str, key: str, clients: int, duration: float, warmup: float
     cpu = {}
 
     def sample_server_cpu() -> None:
-        # The server's CPU time over the measured window: the cost of a request without the
-        # queueing, and the same on a busy machine.
+        # The server's CPU time over the measured window (parent and workers): the cost of a
+        # request without the queueing, and the same on a busy machine. And this process's own.
         time.sleep(max(0.0, measure_from - time.monotonic()))
-        cpu["start"] = _cpu_seconds(server_pid)
+        pids = server_processes(server_pid)
+        cpu["start"] = _processes_cpu(pids)
+        cpu["client_start"] = sum(os.times()[:2])
         time.sleep(max(0.0, stop_at - time.monotonic()))
-        cpu["stop"] = _cpu_seconds(server_pid)
+        cpu["stop"] = _processes_cpu(pids)
+        cpu["client_stop"] = sum(os.times()[:2])
 
     threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(clients)]
     if server_pid:
@@ -187,8 +260,15 @@ def run_clients(url: str, key: str, clients: int, duration: float, warmup: float
         t.join()
     all_latencies = sorted(x for per in latencies for x in per)
     cpu_seconds = cpu["stop"] - cpu["start"] if cpu else None
+    client_cpu = cpu["client_stop"] - cpu["client_start"] if cpu else None
+    per_worker: dict[str, int] = {}
+    for seen in workers_seen:  # a client keeps one connection, so normally one worker
+        for worker in seen:
+            per_worker[worker] = per_worker.get(worker, 0) + 1
     return {"latencies": all_latencies, "errors": sum(errors), "error_kinds": error_kinds,
-            "duration": duration, "server_cpu_seconds": cpu_seconds}
+            "clients_per_worker": sorted(per_worker.values(), reverse=True),
+            "duration": duration, "server_cpu_seconds": cpu_seconds,
+            "client_cpu_seconds": client_cpu}
 
 
 def percentile(sorted_values: list[float], fraction: float) -> float:
@@ -203,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--duration", type=float, default=20.0, help="measured seconds")
     parser.add_argument("--warmup", type=float, default=2.0, help="unmeasured seconds first")
-    parser.add_argument("--threads", type=int, help="server worker threads (default: server's)")
+    parser.add_argument("--threads", type=int, help="server threads per worker (default: server's)")
+    parser.add_argument("--workers", type=int, help="server worker processes (default: server's)")
     parser.add_argument("--url", help="use a running server instead of starting one")
     parser.add_argument("--key", help="API key for --url")
     parser.add_argument("--route", choices=("scan", "health"), default="scan",
@@ -215,13 +296,13 @@ def main(argv: list[str] | None = None) -> int:
         if not args.key:
             parser.error("--url needs --key")
         result = run_clients(args.url, args.key, args.clients, args.duration, args.warmup, args.route)
-        rss = peak = startup = None
+        memory = startup = ready = None
     else:
-        with ServerProcess(args.threads) as server:
-            startup = server.startup_seconds
+        with ServerProcess(args.threads, args.workers) as server:
+            startup, ready = server.startup_seconds, server.ready_seconds
             result = run_clients(server.url, server.key, args.clients, args.duration, args.warmup,
                                  args.route, server.proc.pid)
-            rss, peak = _rss_kib(server.proc.pid)
+            memory = memory_report(server.proc.pid)
 
     lat = result["latencies"]
     summary = {
@@ -239,9 +320,13 @@ def main(argv: list[str] | None = None) -> int:
         "max_ms": round(lat[-1] * 1000, 2) if lat else None,
         "server_cpu_ms_per_request": (round(result["server_cpu_seconds"] * 1000 / len(lat), 2)
                                       if result.get("server_cpu_seconds") and lat else None),
-        "server_rss_mib": round(rss / 1024, 1) if rss else None,
-        "server_peak_rss_mib": round(peak / 1024, 1) if peak else None,
-        "server_startup_s": round(startup, 2) if startup else None,
+        "client_cpu_ms_per_request": (round(result["client_cpu_seconds"] * 1000 / len(lat), 2)
+                                      if result.get("client_cpu_seconds") and lat else None),
+        "clients_per_worker": result["clients_per_worker"],
+        "server_workers": len(memory["processes"]) - 1 if memory and len(memory["processes"]) > 1 else (1 if memory else None),
+        "server_memory": memory,
+        "server_listening_s": round(startup, 2) if startup else None,
+        "server_ready_s": round(ready, 2) if ready else None,
         "cpus": os.cpu_count(),
         "load_average_1m": round(os.getloadavg()[0], 2),
     }
@@ -254,13 +339,20 @@ def main(argv: list[str] | None = None) -> int:
               f"throughput {summary['throughput_rps']} req/s")
         if result["errors"]:
             print(f"  error kinds {summary['error_kinds']}")
+        if len(result["clients_per_worker"]) > 1:
+            print(f"  clients per worker {result['clients_per_worker']}")
         print(f"  latency p50 {summary['p50_ms']} ms  p95 {summary['p95_ms']} ms  "
               f"p99 {summary['p99_ms']} ms  max {summary['max_ms']} ms")
         if summary["server_cpu_ms_per_request"]:
-            print(f"  server CPU {summary['server_cpu_ms_per_request']} ms per request")
-        if rss:
-            print(f"  server RSS {summary['server_rss_mib']} MiB (peak {summary['server_peak_rss_mib']} MiB), "
-                  f"started in {summary['server_startup_s']} s")
+            print(f"  server CPU {summary['server_cpu_ms_per_request']} ms per request "
+                  f"(load generator {summary['client_cpu_ms_per_request']} ms)")
+        if memory:
+            per = ", ".join(f"{x['pid']}: RSS {x['rss_mib']} / PSS {x['pss_mib']}"
+                            for x in memory["processes"])
+            print(f"  server memory MiB: RSS sum {memory['rss_sum_mib']}, PSS sum "
+                  f"{memory['pss_sum_mib']} ({per}; parent first)")
+            print(f"  listening line after {summary['server_listening_s']} s, first /health "
+                  f"answered after {summary['server_ready_s']} s")
     return 0 if result["errors"] == 0 and lat else 1
 
 

@@ -20,7 +20,7 @@ _CHATTY_LOGGERS = ("presidio-analyzer", "presidio-anonymizer")
 
 # Config keys that must be integers even when they arrive as strings from a file.
 _INT_KEYS = ("PORT", "MAX_TEXT_CHARS", "MAX_CONTENT_LENGTH", "MAX_JSON_BYTES", "RATE_LIMIT",
-             "REQUEST_TIMEOUT", "THREADS", "MAX_ANALYZER_RESULTS", "MAX_AD_HOC_PATTERNS")
+             "REQUEST_TIMEOUT", "THREADS", "WORKERS", "MAX_ANALYZER_RESULTS", "MAX_AD_HOC_PATTERNS")
 
 
 class BoundedIntConverter(IntegerConverter):
@@ -64,8 +64,12 @@ def load_config(test_config: dict | None = None) -> Config:
         # Seconds a connection may stay idle / a slow client may take (waitress channel_timeout);
         # also the time budget for client-supplied regexes (Presidio ad-hoc recognizers).
         REQUEST_TIMEOUT=30,
-        # waitress worker threads.
-        THREADS=8,
+        # waitress threads in each worker process.
+        THREADS=4,
+        # Worker processes (piiscore-server --workers); 0: one per CPU, at most 2 (docs/server.md).
+        WORKERS=0,
+        # Tests only: answer with an X-Piiscore-Worker header naming the worker's process id.
+        WORKER_HEADER=False,
         # Presidio-compatible /analyze and /anonymize: Presidio clients send no key.
         PRESIDIO_REQUIRE_KEY=False,
         OPTIONAL_AUTH_PATHS=("/analyze", "/anonymize"),
@@ -124,6 +128,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     # case log
     from server.cases import register as register_cases; register_cases(app)
+
+    if app.config["WORKER_HEADER"]:
+        @app.after_request
+        def _worker_header(response):
+            response.headers["X-Piiscore-Worker"] = str(os.getpid())
+            return response
 
     if app.config["WARM_ENGINE"]:
         api.warm_engine()

@@ -1,6 +1,6 @@
 """``piiscore-server``: run the server under waitress, manage API keys, reach the case-log tools.
 
-    piiscore-server [--host 127.0.0.1] [--port 8765] [--threads N]
+    piiscore-server [--host 127.0.0.1] [--port 8765] [--threads N] [--workers N]
     piiscore-server keys add NAME | keys list | keys revoke NAME
     piiscore-server verify EXPORT.zip | purge ... | db ...     (the case log's commands)
 """
@@ -11,6 +11,7 @@ import ipaddress
 import logging
 import signal
 import sys
+import time
 
 from server.auth import KeyStore, KeyStoreError
 
@@ -70,17 +71,56 @@ def keys_main(argv: list[str]) -> int:
     return 0
 
 
+class _OncePerMinute(logging.Filter):
+    """Passes one record a minute. waitress warns "Task queue depth is N" for every request that
+    waits for a thread, which under steady load is every request: one line a minute still shows
+    that requests queue, without a log write per request."""
+
+    def __init__(self):
+        super().__init__()
+        self._next = 0.0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        now = time.monotonic()
+        if now < self._next:
+            return False
+        self._next = now + 60
+        return True
+
+
+def _configure_logging(workers: int) -> None:
+    fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    if workers > 1:
+        fmt = "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s"
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format=fmt)
+    # Per-record costs the format never shows (the logging HOWTO's "Optimization"): the caller's
+    # file and line (a stack walk per record), the thread and multiprocessing names.
+    logging._srcfile = None
+    logging.logThreads = False
+    logging.logMultiprocessing = False
+    logging.getLogger("waitress.queue").addFilter(_OncePerMinute())
+
+
+def _case_engine(app):
+    store = app.extensions.get("piiscore_cases")
+    return getattr(getattr(store, "db", None), "engine", None)
+
+
 def serve(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="piiscore-server",
                                      description="Run the piiscore server (waitress) on loopback.",
                                      epilog="Other commands: keys add|list|revoke, verify, purge, db.")
     parser.add_argument("--host", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, help="port (default 8765; 0 picks a free one)")
-    parser.add_argument("--threads", type=int, help="waitress worker threads (default 8)")
+    parser.add_argument("--threads", type=int, help="waitress threads per worker (default 4)")
+    parser.add_argument("--workers", type=int,
+                        help="worker processes sharing the socket (default: one per CPU, at most 2)")
     args = parser.parse_args(argv)
 
+    from waitress.adjustments import Adjustments
     from waitress.server import create_server
 
+    from server import prefork
     from server.app import create_app
 
     try:
@@ -88,49 +128,83 @@ def serve(argv: list[str]) -> int:
     except (ValueError, OSError) as exc:
         print(f"piiscore-server: cannot start: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     host = args.host or app.config["HOST"]
     port = app.config["PORT"] if args.port is None else args.port
     threads = args.threads or app.config["THREADS"]
+    workers = app.config["WORKERS"] if args.workers is None else args.workers
+    if workers <= 0:
+        workers = prefork.default_workers()
+    _configure_logging(workers)
+    if workers > 1 and not prefork.can_fork():
+        print("piiscore-server: warning: worker processes need fork (Linux); running one.",
+              file=sys.stderr)
+        workers = 1
     if not _is_loopback(host):
         print(f"piiscore-server: warning: listening on {host}, not loopback; the API then "
               "answers other machines (keys still required).", file=sys.stderr)
+    options = dict(
+        threads=threads, ident="piiscore",
+        # A client that stalls mid-request (slowloris) is dropped after REQUEST_TIMEOUT s;
+        # waitress looks for such channels every cleanup_interval s.
+        channel_timeout=app.config["REQUEST_TIMEOUT"],
+        cleanup_interval=max(1, min(30, app.config["REQUEST_TIMEOUT"] // 2)),
+        # A little above Flask's own limit, so Flask answers 413 in JSON first; waitress
+        # only stops bodies far too large to buffer.
+        max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024 * 1024,
+        clear_untrusted_proxy_headers=True,
+    )
     try:
-        server = create_server(
-            app, host=host, port=port, threads=threads, ident="piiscore",
-            # A client that stalls mid-request (slowloris) is dropped after REQUEST_TIMEOUT s;
-            # waitress looks for such channels every cleanup_interval s.
-            channel_timeout=app.config["REQUEST_TIMEOUT"],
-            cleanup_interval=max(1, min(30, app.config["REQUEST_TIMEOUT"] // 2)),
-            # A little above Flask's own limit, so Flask answers 413 in JSON first; waitress
-            # only stops bodies far too large to buffer.
-            max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024 * 1024,
-            clear_untrusted_proxy_headers=True,
-        )
-    except OSError as exc:
-        print(f"piiscore-server: cannot listen on {host}:{port}: {exc.strerror or exc}",
-              file=sys.stderr)
+        adjustments = Adjustments(host=host, port=port, **options)
+        # Bound once, here; every worker serves these sockets.
+        sockets = prefork.bind_sockets(adjustments.listen, adjustments.backlog)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        print(f"piiscore-server: cannot listen on {host}:{port}: {reason}", file=sys.stderr)
         return 2
-    # One write, so a parent reading our stdout never sees half a line.
-    sys.stdout.write(f"piiscore server listening on {_url(host, server.effective_port)}\n")
-    sys.stdout.flush()
-    if not app.extensions["piiscore_keys"].entries():
-        sys.stdout.write("No API keys yet: create one with `piiscore-server keys add NAME` "
-                         "and paste it into the extension's options.\n")
+    bound_port = sockets[0].getsockname()[1]
+
+    def serve_worker() -> None:
+        server = create_server(app, sockets=sockets, **options)
+        try:
+            server.run()  # returns after SIGTERM/SIGINT (KeyboardInterrupt), threads stopped
+        finally:
+            server.close()
+
+    def announce() -> None:
+        # One write, so a parent reading our stdout never sees half a line.
+        sys.stdout.write(f"piiscore server listening on {_url(host, bound_port)}\n")
         sys.stdout.flush()
+        if not app.extensions["piiscore_keys"].entries():
+            sys.stdout.write("No API keys yet: create one with `piiscore-server keys add NAME` "
+                             "and paste it into the extension's options.\n")
+            sys.stdout.flush()
 
-    def _stop(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, _stop)
     try:
-        server.run()
-    except KeyboardInterrupt:
-        pass
+        if workers == 1:
+            signal.signal(signal.SIGTERM, _stop)
+            announce()
+            try:
+                serve_worker()
+            except KeyboardInterrupt:
+                pass
+            return 0
+        engine = _case_engine(app)
+        supervisor = prefork.Supervisor(
+            workers, serve_worker,
+            # The parent keeps no database connection; each worker opens its own (SQLAlchemy's
+            # advice for forked processes: dispose(close=False) in the child).
+            before_fork=engine.dispose if engine is not None else None,
+            after_fork=(lambda: engine.dispose(close=False)) if engine is not None else None)
+        supervisor.start()
+        announce()
+        return supervisor.run()
     finally:
-        server.close()
-    return 0
+        for sock in sockets:
+            sock.close()
+
+
+def _stop(signum, frame):
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,208 @@
+"""Pre-forked waitress workers sharing one listening socket (``piiscore-server --workers N``).
+
+One process runs Python under one GIL, so one waitress process uses one core however many
+threads it has. The parent builds the app and warms the engine once, binds the socket once,
+then forks the workers: each serves the inherited socket with its own waitress threads, and the
+engine, the lists and the rest of the parent's memory are shared copy-on-write.
+
+The parent serves nothing. It waits for signals: a worker that dies is replaced (at most once a
+second per worker), SIGTERM or SIGINT is passed on to the workers, which finish and exit, and
+then the parent exits. Workers ask the kernel for SIGTERM when the parent dies
+(``PR_SET_PDEATHSIG``), so none outlives it. Linux only; elsewhere ``serve`` runs one worker
+in-process.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import gc
+import logging
+import os
+import signal
+import socket
+import sys
+import time
+
+log = logging.getLogger(__name__)
+
+PR_SET_PDEATHSIG = 1
+STOP_GRACE_SECONDS = 10
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+_WATCHED = {signal.SIGCHLD, *_STOP_SIGNALS}
+
+
+def can_fork() -> bool:
+    return (hasattr(os, "fork") and hasattr(signal, "sigtimedwait")
+            and hasattr(signal, "pthread_sigmask") and sys.platform.startswith("linux"))
+
+
+def default_workers() -> int:
+    """One per CPU this process may run on, at most 2 (see docs/server.md, "Workers")."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 2)) if can_fork() else 1
+
+
+def bind_sockets(listen: list[tuple], backlog: int) -> list[socket.socket]:
+    """Listening sockets for waitress's resolved ``listen`` entries; port 0 picks one port for all.
+
+    They listen at once, so a client that connects before a worker runs waits in the backlog.
+    """
+    sockets: list[socket.socket] = []
+    port = None
+    try:
+        for family, socktype, proto, sockaddr in listen:
+            sock = socket.socket(family, socktype, proto)
+            sockets.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            if port is not None and sockaddr[1] == 0:
+                sockaddr = (sockaddr[0], port, *sockaddr[2:])
+            sock.bind(sockaddr)
+            sock.listen(backlog)
+            port = sock.getsockname()[1]
+    except OSError:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
+
+
+def _set_parent_death_signal(parent: int) -> None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+    except (OSError, AttributeError):
+        log.warning("cannot ask to be stopped with the parent (prctl unavailable)")
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
+class Supervisor:
+    """Forks ``workers`` processes running ``serve_worker()`` and keeps them running."""
+
+    def __init__(self, workers: int, serve_worker, before_fork=None, after_fork=None):
+        self.workers = workers
+        self.serve_worker = serve_worker
+        self.after_fork = after_fork
+        self.before_fork = before_fork
+        self.children: dict[int, int] = {}      # pid -> worker slot
+        self.not_before = [0.0] * workers       # earliest restart time per slot
+        self.stopping = False
+
+    # -- in the worker -----------------------------------------------------------------------
+    def _run_child(self, parent: int, slot: int) -> None:
+        code = 1
+        try:
+            signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+            signal.signal(signal.SIGINT, _raise_keyboard_interrupt)
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _WATCHED)
+            _set_parent_death_signal(parent)
+            if self.after_fork:
+                self.after_fork()
+            self.serve_worker()
+            code = 0
+        except KeyboardInterrupt:
+            code = 0
+        except BaseException as exc:  # never return into the parent's code
+            log.error("worker %d stopped by %s", slot, type(exc).__name__)
+        finally:
+            try:
+                logging.shutdown()
+                sys.stdout.flush()
+                sys.stderr.flush()
+            finally:
+                os._exit(code)
+
+    # -- in the parent -----------------------------------------------------------------------
+    def _spawn(self, slot: int) -> None:
+        parent = os.getpid()
+        # Nothing buffered may be inherited: a worker would write it again.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            self._run_child(parent, slot)
+        self.children[pid] = slot
+        self.not_before[slot] = time.monotonic() + 1.0
+
+    def _reap(self) -> None:
+        while self.children:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                self.children.clear()
+                return
+            if pid == 0:
+                return
+            slot = self.children.pop(pid, None)
+            if slot is not None and not self.stopping:
+                if os.WIFSIGNALED(status):
+                    how = f"signal {os.WTERMSIG(status)}"
+                else:
+                    how = f"exit status {os.waitstatus_to_exitcode(status)}"
+                log.warning("worker %d (pid %d) ended by %s; starting another", slot, pid, how)
+
+    def _missing_slots(self) -> list[int]:
+        running = set(self.children.values())
+        return [slot for slot in range(self.workers) if slot not in running]
+
+    def start(self) -> None:
+        """Fork the workers. Call before printing the listening line."""
+        signal.pthread_sigmask(signal.SIG_BLOCK, _WATCHED)
+        if self.before_fork:
+            self.before_fork()
+        # Objects built so far are never collected: the collector then does not write to their
+        # pages, which stay shared with the workers. (No gc.collect() first: it costs 0.1 s of
+        # start-up for little garbage.)
+        gc.freeze()
+        for slot in range(self.workers):
+            self._spawn(slot)
+
+    def run(self) -> int:
+        """Supervise until SIGTERM/SIGINT; returns the exit status."""
+        while not self.stopping:
+            info = signal.sigtimedwait(_WATCHED, 1.0)
+            if info is not None and info.si_signo in _STOP_SIGNALS:
+                self.stopping = True
+                break
+            self._reap()
+            now = time.monotonic()
+            for slot in self._missing_slots():
+                if now >= self.not_before[slot]:
+                    self._spawn(slot)
+        return self.stop()
+
+    def stop(self) -> int:
+        self.stopping = True
+        for pid in list(self.children):
+            _kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + STOP_GRACE_SECONDS
+        while self.children and time.monotonic() < deadline:
+            self._reap()
+            if self.children:
+                signal.sigtimedwait({signal.SIGCHLD}, 0.1)
+        for pid in list(self.children):
+            log.warning("worker pid %d did not stop in %d s; killing it", pid, STOP_GRACE_SECONDS)
+            _kill(pid, signal.SIGKILL)
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+            self.children.pop(pid, None)
+        return 0
+
+
+def _kill(pid: int, signum: int) -> None:
+    try:
+        os.kill(pid, signum)
+    except ProcessLookupError:
+        pass
+
+
+def _raise_keyboard_interrupt(signum, frame):
+    raise KeyboardInterrupt
