@@ -28,6 +28,9 @@ _URL = re.compile(
     r"(?![\w\-@])(?:[/?#][^\s<>\"'`]*)?",
     re.IGNORECASE,
 )
+# Every match holds a scheme, "www." or a dot and a top-level domain: without one of them the
+# text is skipped before _URL tries its domain labels at every position.
+_MAYBE_URL = re.compile(r"://|www\.|\.(?:" + _TLDS + r")(?![\w\-@])", re.IGNORECASE)
 _TRAILING = ".,;:!?'\"”’»"
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
@@ -56,7 +59,7 @@ class NlEnUrlRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        if "." not in text:
+        if "." not in text or not _MAYBE_URL.search(text):
             return []
         results = []
         for m in _URL.finditer(text):
