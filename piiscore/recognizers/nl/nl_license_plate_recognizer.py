@@ -27,11 +27,16 @@ _SEP = r"[ \t]?-[ \t]?"
 
 
 def _sidecode_regex(sep: str, inner: str = "") -> str:
-    """One alternative per side code; `inner` may stand between the characters of a group."""
-    alternatives = []
+    """One alternative per side code; `inner` may stand between the characters of a group.
+
+    The alternatives are grouped by their first character, a letter or a digit, each group in
+    side-code order: the same matches, but the engine no longer tries all 14 at every position."""
+    by_first: dict[str, list[str]] = {_L: [], _D: []}
     for groups in nl_kenteken.SIDECODES.values():
         parts = [inner.join(_L if c == "L" else _D for c in g) for g in groups]
-        alternatives.append(sep.join(parts))
+        first = _L if groups[0][0] == "L" else _D
+        by_first[first].append(sep.join(parts)[len(first):])
+    alternatives = [first + "(?:" + "|".join(rests) + ")" for first, rests in by_first.items()]
     return r"(?<![\w\-])(?:" + "|".join(alternatives) + r")(?![\w]|-\w)"
 
 
