@@ -272,9 +272,18 @@ def find_persons(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
     found: list[tuple[int, int, float]] = []   # token index spans + score
     i = 0
     n = len(toks)
+    title_firsts, first_names, interfix_words = lex.titles.firsts, lex.first_names, lex.interfix_words
     while i < n:
         tok = toks[i]
         if not tok.is_word or p.blocked[i]:
+            i += 1
+            continue
+        lower = tok.lower
+        if not (lower in first_names or lower in interfix_words or "-" in lower
+                or tok.parts[0] in title_firsts or lower in _LABELS
+                or (i + 1 < n and toks[i + 1].text == ".")):
+            # none of the rules below can start here: no label, title, initial (a dot follows),
+            # first name (is_first_name) or tussenvoegsel
             i += 1
             continue
         span = _labelled_name(p, i) or _title_name(p, i) or _initials_name(p, i) \
