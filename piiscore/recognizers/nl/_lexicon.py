@@ -123,6 +123,9 @@ class PhraseIndex:
                 continue
             self._by_first.setdefault(key[0], set()).add(key)
             self._max[key[0]] = max(self._max.get(key[0], 0), len(key))
+        # the phrase lengths per first key, longest first: match() tries only these
+        self._lengths = {first: sorted({len(k) for k in keys}, reverse=True)
+                         for first, keys in self._by_first.items()}
         # the keys a phrase can start with: `key not in firsts` means match() returns -1, where
         # key is the token's text (case-sensitive) or its first hyphen part, lower-cased
         self.firsts = frozenset(self._max)
@@ -156,8 +159,9 @@ class PhraseIndex:
                 ends.append(j + 1)
             j += 1
         candidates = self._by_first.get(seq[0], ())
-        for n in range(min(len(seq), limit), 0, -1):
-            if ends[n - 1] != -1 and tuple(seq[:n]) in candidates:
+        longest = min(len(seq), limit)
+        for n in self._lengths.get(seq[0], ()):   # a phrase of another length cannot match
+            if n <= longest and ends[n - 1] != -1 and tuple(seq[:n]) in candidates:
                 return ends[n - 1]
         return -1
 

@@ -113,11 +113,15 @@ def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
                 end = lex.org_acronyms_folded.match(toks, i)   # "cps", "dcfs" typed in lower case
             if end != -1:
                 best = (i, end, SCORE_KNOWN)
-        # 2. an institution word + a place
-        if best is None and tok.is_word:
+        # 2. an institution word + a place (the guard: only such a word can start one)
+        if best is None and tok.is_word and (
+                tok.lower in _PLACE_HEAD_FIRSTS or tok.lower in _PLACE_HEADS
+                or tok.text in _ACRONYM_HEADS):
             best = _head_place(toks, i, lex, strict)
-        # 3. type word + name (schools, clubs, Stichting X)
-        if best is None and tok.is_word:
+        # 3. type word + name (schools, clubs, Stichting X); the guard as in _type_then_name
+        if best is None and tok.is_word and (
+                tok.lower in _TYPE_BEFORE or tok.text in _TYPE_BEFORE_CASED
+                or tok.lower.endswith(_TYPE_ENDINGS)):
             best = _type_then_name(toks, i, lex, strict, starts)
         if best is not None:
             spans.append(best)

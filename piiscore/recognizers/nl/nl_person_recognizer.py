@@ -467,9 +467,14 @@ def _lone_names(p: _Parse, found):
                         and not p.lex.is_common(t):
                     parts.add(t.lower)
     out = []
+    first_names, surnames = p.lex.first_names, p.lex.surnames
     for i, tok in enumerate(p.toks):
         if i in covered or not tok.is_word or p.blocked[i] or len(tok.text) < 3:
             continue
+        lower = tok.lower
+        if lower not in parts and lower not in first_names and lower not in surnames \
+                and "-" not in lower:
+            continue   # neither a part of a name found nor a first name or surname: no output
         if tok.lower in parts and p.shaped(tok):
             out.append((i, i + 1, SCORE_MENTION))
             continue
