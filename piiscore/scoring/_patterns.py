@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from importlib import resources
 
 try:  # the standard library's own regex parser, used to find each phrase's first characters
-    from re import _constants as _sre_constants, _parser as _sre_parser
+    from re import _compiler as _sre_compiler, _constants as _sre_constants, _parser as _sre_parser
 except ImportError:  # Python 3.10
+    import sre_compile as _sre_compiler  # type: ignore[no-redef]
     import sre_constants as _sre_constants  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
@@ -121,13 +122,22 @@ def find_all(names: tuple[str, ...], text: str) -> list[tuple[str, int, int]]:
 
 
 def _dispatch(alternatives: list[tuple[str, str]]) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """Compile alternatives grouped by their possible first character.
+    """Compile alternatives grouped by their first characters.
 
-    Python's regex engine tries every alternative at every word start. Behind a one-character
-    lookahead per group it tries only those that can start there: several times faster for
-    a few hundred phrases. An alternative whose first character cannot be worked out goes in
-    a last group that is always tried. Order within a group keeps the order given.
+    Python's regex engine tries every alternative at every word start. Behind a lookahead
+    per first character (then per second and third character, see _by_prefix) it tries only
+    those that can start there: several times faster for a few hundred phrases. An
+    alternative whose first character cannot be worked out goes in a last group that is
+    always tried. Order within a group keeps the order given.
+
+    The regex is assembled from the phrases' parse trees and handed to the compiler as a
+    tree: a phrase sits in several groups, and parsing one long pattern string that spells
+    out every copy took most of the start-up time.
     """
+    c = _sre_constants
+    state = _sre_parser.State()
+    state.flags = _sre_constants.SRE_FLAG_UNICODE  # an int: enum flags slow the compiler down
+    parsed = [_parsed(fragment) for _, fragment in alternatives]
     buckets: dict[str, list[int]] = {}
     anywhere: list[int] = []
     for index, (_, fragment) in enumerate(alternatives):
@@ -138,53 +148,111 @@ def _dispatch(alternatives: list[tuple[str, str]]) -> tuple[re.Pattern[str], tup
             for char in first:
                 buckets.setdefault(char, []).append(index)
     owners: list[str] = [""]  # group 0 is the whole match
-    branches = []
 
-    def group(indices: list[int]) -> str:
+    def sub(items: list) -> object:
+        pattern = _sre_parser.SubPattern(state)
+        pattern.data = items
+        return pattern
+
+    def group(indices: list[int]) -> list:
         # one capturing group per run of phrases from the same list (groups cost time)
-        parts: list[str] = []
-        run: list[str] = []
+        parts: list = []
+        run: list = []
         for position, index in enumerate(indices):
-            name, fragment = alternatives[index]
-            run.append(f"(?:{fragment})")
-            if position + 1 == len(indices) or alternatives[indices[position + 1]][0] != name:
-                owners.append(name)
-                parts.append(f"({'|'.join(run)})")
+            run.append(sub([(c.SUBPATTERN, (None, 0, 0, parsed[index]))]))
+            if position + 1 == len(indices) or alternatives[indices[position + 1]][0] != alternatives[index][0]:
+                owners.append(alternatives[index][0])
+                gid = state.opengroup()
+                body = sub([(c.BRANCH, (None, run))] if len(run) > 1 else list(run[0]))
+                state.closegroup(gid, body)
+                parts.append(sub([(c.SUBPATTERN, (gid, 0, 0, body))]))
                 run = []
-        return "|".join(parts)
+        return parts
 
+    tree = _Tree(sub, group)
     prefixes = {
         length: [_prefixes(fragment, length) for _, fragment in alternatives]
         for length in range(2, _DEPTH + 1)
     }
+    branches: list = []
     chars = sorted(buckets)
     # the engine tries the lookaheads one after the other: a first one per chunk of
     # characters halves how many it tries at a word start
     for chunk in (chars[i : i + _CHUNK] for i in range(0, len(chars), _CHUNK)):
-        inner = "|".join(
-            f"(?={re.escape(char)})(?:{_by_prefix(char, buckets[char], prefixes, group)})"
+        inner = [
+            tree.guarded(char, _by_prefix(char, buckets[char], prefixes, tree))
             for char in chunk
-        )
-        head = "".join(re.escape(char) for char in chunk)
-        branches.append(f"(?=[{head}])(?:{inner})" if len(chunk) > 1 else inner)
+        ]
+        if len(chunk) > 1:
+            branches.append(tree.guarded_set(chunk, inner))
+        else:
+            branches += inner
     if anywhere:
-        branches.append(f"(?:{group(anywhere)})")
-    regex = re.compile(rf"(?<!\w)(?:{'|'.join(branches)})(?!\w)")
-    return regex, tuple(owners)
+        branches += group(anywhere)
+    word = (c.IN, [(c.CATEGORY, c.CATEGORY_WORD)])
+    whole = sub(
+        [
+            (c.ASSERT_NOT, (-1, sub([word]))),
+            (c.BRANCH, (None, branches)),
+            (c.ASSERT_NOT, (1, sub([word]))),
+        ]
+    )
+    _parsed.cache_clear()
+    return _sre_compiler.compile(whole), tuple(owners)
+
+
+class _Tree:
+    """Builds the dispatch lookaheads as parse-tree items."""
+
+    def __init__(self, sub, group) -> None:
+        self.sub = sub
+        self.group = group
+
+    @staticmethod
+    def _token(char: str) -> tuple:
+        c = _sre_constants
+        if char == _SPACE:
+            return (c.IN, [(c.CATEGORY, c.CATEGORY_SPACE)])
+        return (c.LITERAL, ord(char))
+
+    def lookahead(self, prefix: str, negated_next: Iterable[str] = ()) -> tuple:
+        c = _sre_constants
+        items = [self._token(ch) for ch in prefix]
+        others = list(negated_next)
+        if others:
+            members = [
+                (c.CATEGORY, c.CATEGORY_SPACE) if ch == _SPACE else (c.LITERAL, ord(ch))
+                for ch in others
+            ]
+            items.append((c.ASSERT_NOT, (1, self.sub([(c.IN, members)]))))
+        return (c.ASSERT, (1, self.sub(items)))
+
+    def guarded(self, prefix: str, alternatives: list, negated_next: Iterable[str] = ()):
+        c = _sre_constants
+        body = (c.BRANCH, (None, alternatives)) if len(alternatives) > 1 else (
+            c.SUBPATTERN, (None, 0, 0, alternatives[0])
+        )
+        return self.sub([self.lookahead(prefix, negated_next), body])
+
+    def guarded_set(self, chars: list[str], alternatives: list):
+        c = _sre_constants
+        members = [(c.LITERAL, ord(ch)) for ch in chars]
+        head = (c.ASSERT, (1, self.sub([(c.IN, members)])))
+        return self.sub([head, (c.BRANCH, (None, alternatives))])
 
 
 def _by_prefix(
-    prefix: str, indices: list[int], prefixes: dict[int, list[frozenset[str] | None]], group
-) -> str:
+    prefix: str, indices: list[int], prefixes: dict[int, list[frozenset[str] | None]], tree
+) -> list:
     """The phrases that can start with ``prefix``, split again by their next character (up
-    to _DEPTH characters in all).
+    to _DEPTH characters in all), as parse-tree alternatives.
 
     A phrase whose next character is unknown goes in every sub-group (so that order, and
     with it which list wins at one place, stays as given) and in a last one for the rest.
     """
     depth = len(prefix)
     if len(indices) < 4 or depth >= _DEPTH:
-        return group(indices)
+        return tree.group(indices)
     nexts: dict[int, frozenset[str] | None] = {}
     for index in indices:
         known_prefixes = prefixes[depth + 1][index]
@@ -195,29 +263,29 @@ def _by_prefix(
         )
     known = sorted(set().union(*(n for n in nexts.values() if n is not None)))
     if not known:
-        return group(indices)
-
-    def token(char: str) -> str:
-        return r"\s" if char == _SPACE else re.escape(char)
-
-    head = "".join(token(c) for c in prefix)
+        return tree.group(indices)
     parts = []
     for char in known:
         chosen = [i for i in indices if nexts[i] is None or char in nexts[i]]
-        inner = _by_prefix(prefix + char, chosen, prefixes, group)
-        parts.append(f"(?={head}{token(char)})(?:{inner})")
+        parts.append(tree.guarded(prefix + char, _by_prefix(prefix + char, chosen, prefixes, tree)))
     rest = [i for i in indices if nexts[i] is None]
     if rest:
-        others = "".join(token(c) for c in known)
-        parts.append(f"(?={head}(?![{others}]))(?:{group(rest)})")
-    return "|".join(parts)
+        parts.append(tree.guarded(prefix, tree.group(rest), negated_next=known))
+    return parts
+
+
+@functools.lru_cache(maxsize=None)
+def _parsed(fragment: str):
+    """The standard library's parse tree of one phrase, parsed once for every dispatch step
+    (merged() clears this cache once its regex is compiled)."""
+    return _sre_parser.parse(fragment)
 
 
 def _prefixes(fragment: str, length: int) -> frozenset[str] | None:
     """Every string of ``length`` characters a match of ``fragment`` can start with, or None
     when that is unknown or too many."""
     try:
-        found = _prefixes_of(list(_sre_parser.parse(fragment)), length, 0)
+        found = _prefixes_of(list(_parsed(fragment)), length, 0)
     except Exception:  # an unexpected construct: simply do not dispatch on it
         return None
     return None if found is None else frozenset(found)
@@ -286,8 +354,7 @@ def _prefixes_of(items: list, length: int, depth: int) -> set[str] | None:
 def _first_chars(fragment: str) -> frozenset[str] | None:
     """The characters a match of ``fragment`` can start with, or None when unknown."""
     try:
-        parsed = _sre_parser.parse(fragment)
-        chars, nullable = _first_of(list(parsed))
+        chars, nullable = _first_of(list(_parsed(fragment)))
     except Exception:  # an unexpected construct: simply do not dispatch on it
         return None
     return None if chars is None or nullable else frozenset(chars)

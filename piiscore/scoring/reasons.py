@@ -20,11 +20,13 @@ def _language(language: str | None) -> str:
     return language if language in LANGUAGES else "en"
 
 
+@functools.cache  # a Reason is immutable: one object per code and language
 def reason(code: str, language: str | None) -> Reason:
     """The reason for a fixed ``code``."""
     return Reason(code, _catalogue()["codes"][code][_language(language)])
 
 
+@functools.cache
 def kind_reason(template: str, kind: str, language: str | None) -> Reason:
     """``name_with_<kind>`` or ``data_<kind>``: a kind of data, never its value."""
     lang = _language(language)
