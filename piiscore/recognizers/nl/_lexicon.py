@@ -114,18 +114,19 @@ class PhraseIndex:
 
     def __init__(self, phrases, case_sensitive: bool = False):
         self.case_sensitive = case_sensitive
-        self._by_first: dict[str, set[tuple[str, ...]]] = {}
         self._max: dict[str, int] = {}
+        # the phrases' keys as a trie: {part: {part: ..., None: True (a phrase ends here)}}
+        self._trie: dict = {}
         for phrase in phrases:
             key = _key_tokens(phrase) if not case_sensitive else tuple(
                 t.text for t in tokenize(phrase))
             if not key:
                 continue
-            self._by_first.setdefault(key[0], set()).add(key)
             self._max[key[0]] = max(self._max.get(key[0], 0), len(key))
-        # the phrase lengths per first key, longest first: match() tries only these
-        self._lengths = {first: sorted({len(k) for k in keys}, reverse=True)
-                         for first, keys in self._by_first.items()}
+            node = self._trie
+            for part in key:
+                node = node.setdefault(part, {})
+            node[None] = True
         # the keys a phrase can start with: `key not in firsts` means match() returns -1, where
         # key is the token's text (case-sensitive) or its first hyphen part, lower-cased
         self.firsts = frozenset(self._max)
@@ -138,32 +139,34 @@ class PhraseIndex:
         if i >= len(tokens):
             return -1
         tok = tokens[i]
-        limit = self._max.get(tok.text if self.case_sensitive else tok.parts[0], 0)
-        if not limit:
+        if (tok.text if self.case_sensitive else tok.parts[0]) not in self.firsts:
             return -1   # the usual case: no phrase starts with this token
-        seq: list[str] = []
-        ends: list[int] = []   # token index + 1 after which seq has this length (or -1)
+        # Walk the trie along the tokens' keys (a word's hyphen parts one by one, lower-cased;
+        # the text itself when case-sensitive) and keep the last phrase end that falls on a
+        # token's end: the longest phrase, found without building every prefix.
+        best = -1
+        node = self._trie
+        n = len(tokens)
         j = i
-        while j < len(tokens) and len(seq) < limit:
+        while j < n:
             tok = tokens[j]
+            j += 1
             if self.case_sensitive:
-                seq.append(tok.text)
-                ends.append(j + 1)
+                node = node.get(tok.text)
             elif tok.is_word:
                 parts = tok.parts
-                for k, p in enumerate(parts):
-                    seq.append(p)
-                    ends.append(j + 1 if k == len(parts) - 1 else -1)
+                for p in parts[:-1]:
+                    node = node.get(p)
+                    if node is None:
+                        return best
+                node = node.get(parts[-1])
             else:
-                seq.append(tok.lower)
-                ends.append(j + 1)
-            j += 1
-        candidates = self._by_first.get(seq[0], ())
-        longest = min(len(seq), limit)
-        for n in self._lengths.get(seq[0], ()):   # a phrase of another length cannot match
-            if n <= longest and ends[n - 1] != -1 and tuple(seq[:n]) in candidates:
-                return ends[n - 1]
-        return -1
+                node = node.get(tok.lower)
+            if node is None:
+                return best
+            if None in node:
+                best = j
+        return best
 
 
 class Lexicon:
