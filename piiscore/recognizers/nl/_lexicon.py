@@ -43,12 +43,22 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LETTERS = _ASCII_UPPER + bytes(range(ord("a"), ord("z") + 1))
+
+
 def case_mode(text: str) -> str:
     """'mixed' when capitals carry information; 'upper' or 'lower' when the post ignores case."""
-    letters = sum(map(str.isalpha, text))
+    if text.isascii():
+        # the same counts, in C: in ASCII the letters are A-Z and a-z, the upper case A-Z
+        raw = text.encode("ascii")
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER)) if letters else 0
+    else:
+        letters = sum(map(str.isalpha, text))
+        upper = sum(map(str.isupper, text)) if letters else 0
     if not letters:
         return "mixed"
-    upper = sum(map(str.isupper, text))
     if upper == 0:
         return "lower"
     if letters >= 8 and upper / letters >= 0.8:
@@ -328,10 +338,16 @@ def find_streets(tokens: list[Token], mode: str, lex: Lexicon,
     strict = mode != "mixed"
     n = len(tokens)
     i = 0
+    streets, suffix_tails = lex.streets, lex._suffix_tails
     while i < n:
         tok = tokens[i]
         if not tok.is_word:
             i += 1
+            continue
+        lower = tok.lower
+        if lower not in _HEAD_FIRST and lower not in streets and not lower.endswith(("str", "ln")) \
+                and tok.parts[-1][-3:] not in suffix_tails:
+            i += 1   # no rule below can find a street here (street_suffix needs such an ending)
             continue
         how = ""
         end = i + 1
