@@ -67,6 +67,12 @@ _PATTERNS = [
         rf"(?<![\w\-/.])\b{_MONTH}\.?,?\s+(?P<year>(?:19|20)\d{{2}})(?![\w])", re.IGNORECASE)),
 ]
 
+# Cheap first looks: a numeric or ISO date has a digit, a separator and a digit; every other
+# pattern has a month name as a word. Without one, those patterns cannot match.
+_DIGIT_SEP_DIGIT = re.compile(r"\d[\-/.]\d")
+_MONTH_WORD = re.compile(r"\b" + _MONTH, re.IGNORECASE)
+_NEEDS_DIGIT_SEP = frozenset(["numeric", "iso"])
+
 BIRTH_CUE = re.compile(
     r"(?:geboren|\bgeb\b\.?|geboortedatum|geboortedag|geb\.?\s?datum|verjaardag|\bjarig\b|"
     r"\bborn\b|\bdob\b|\bd\.o\.b\b\.?|date of birth|birth\s?date|birthday|\bb-?day\b)",
@@ -130,7 +136,11 @@ class NlDateRecognizer(EntityRecognizer):
     def find_dates(self, text: str) -> list[tuple[int, int, float]]:
         """Non-overlapping (start, end, score) date spans, longest first."""
         spans: list[tuple[int, int, float]] = []
+        digit_sep = _DIGIT_SEP_DIGIT.search(text) is not None
+        month = _MONTH_WORD.search(text) is not None
         for kind, score, pattern in _PATTERNS:
+            if not (digit_sep if kind in _NEEDS_DIGIT_SEP else month):
+                continue
             for m in pattern.finditer(text):
                 if _plausible(kind, m):
                     spans.append((m.start(), m.end(), score))
