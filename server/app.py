@@ -65,7 +65,7 @@ def load_config(test_config: dict | None = None) -> Config:
         # also the time budget for client-supplied regexes (Presidio ad-hoc recognizers).
         REQUEST_TIMEOUT=30,
         # waitress threads in each worker process.
-        THREADS=4,
+        THREADS=8,
         # Worker processes (piiscore-server --workers); 0: one per CPU, at most 2 (docs/server.md).
         WORKERS=0,
         # Tests only: answer with an X-Piiscore-Worker header naming the worker's process id.

@@ -112,7 +112,7 @@ def serve(argv: list[str]) -> int:
                                      epilog="Other commands: keys add|list|revoke, verify, purge, db.")
     parser.add_argument("--host", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, help="port (default 8765; 0 picks a free one)")
-    parser.add_argument("--threads", type=int, help="waitress threads per worker (default 4)")
+    parser.add_argument("--threads", type=int, help="waitress threads per worker (default 8)")
     parser.add_argument("--workers", type=int,
                         help="worker processes sharing the socket (default: one per CPU, at most 2)")
     args = parser.parse_args(argv)
