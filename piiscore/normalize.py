@@ -229,6 +229,8 @@ _REVERSED_WORDS = r"(?=[aobri])(?:achterstevoren|omgekeerd|andersom|reversed|bac
 _REVERSED_CUE = re.compile(_REVERSED_WORDS + r"[^\d\n]{0,60}?(\+?[\d][\d \-]{6,}\d)", re.IGNORECASE)
 # Cheap necessary conditions: without them _REVERSED_CUE / _BARE_EMAIL cannot match.
 _HAS_REVERSED_WORD = re.compile(_REVERSED_WORDS, re.IGNORECASE)
+_HAS_BRACKETED = re.compile(r"[\(\[\{<]\s*(?:at|apenstaartje|dot|punt)", re.IGNORECASE)   # _AT, _DOT
+_HAS_LEET = re.compile(r"[A-Za-z]\d{1,2}[A-Za-z]")   # _leet_ok() requires it in the token
 _HAS_BARE_EMAIL = re.compile(r"\s(?:at|apenstaartje)\s+[\w\-]+\s+(?:dot|punt)\s", re.IGNORECASE)
 
 
@@ -277,11 +279,12 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
         local, domain, rest = m.group(1), m.group(2), m.group(3)
         tail = _BARE_DOT.sub(".", rest)
         add(m.start(), m.end(), f"{local}@{domain}{tail}")
-    for m in _AT.finditer(text):
+    bracketed = _HAS_BRACKETED.search(text) is not None
+    for m in _AT.finditer(text) if bracketed else ():
         add(m.start(), m.end(), "@")
-    for m in _DOT.finditer(text):
+    for m in _DOT.finditer(text) if bracketed else ():
         add(m.start(), m.end(), ".")
-    for m in _LEET_TOKEN.finditer(text):
+    for m in _LEET_TOKEN.finditer(text) if _HAS_LEET.search(text) else ():
         tok = m.group(0)
         if _leet_ok(tok):
             add(m.start(), m.end(), "".join(_LEET.get(c, c) for c in tok))
