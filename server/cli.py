@@ -163,8 +163,10 @@ def serve(argv: list[str]) -> int:
         return 2
     bound_port = sockets[0].getsockname()[1]
 
-    def serve_worker() -> None:
+    def serve_worker(slot: int | None = None, balance=None) -> None:
         server = create_server(app, sockets=sockets, **options)
+        if balance is not None:
+            balance.install(server, slot)
         try:
             server.run()  # returns after SIGTERM/SIGINT (KeyboardInterrupt), threads stopped
         finally:
@@ -190,7 +192,7 @@ def serve(argv: list[str]) -> int:
             return 0
         engine = _case_engine(app)
         supervisor = prefork.Supervisor(
-            workers, serve_worker,
+            workers, lambda slot: serve_worker(slot, supervisor.balance),
             # The parent keeps no database connection; each worker opens its own (SQLAlchemy's
             # advice for forked processes: dispose(close=False) in the child).
             before_fork=engine.dispose if engine is not None else None,

@@ -17,6 +17,7 @@ import ctypes
 import ctypes.util
 import gc
 import logging
+import mmap
 import os
 import signal
 import socket
@@ -29,6 +30,47 @@ PR_SET_PDEATHSIG = 1
 STOP_GRACE_SECONDS = 10
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 _WATCHED = {signal.SIGCHLD, *_STOP_SIGNALS}
+_GONE = 2**62  # the open-connection count of a worker slot with no running worker
+
+
+class ConnectionBalance:
+    """Open-connection counts of the workers in shared memory; only the least loaded accepts.
+
+    A client's keep-alive connection stays with the worker that accepted it, and when many
+    clients connect at once the worker the scheduler runs first would take most of them. Each
+    worker publishes its count whenever waitress builds its select set, and offers to accept
+    only while no other worker has fewer connections. The least loaded worker always accepts,
+    so a connection never waits for one that holds back (which looks again within a second).
+    """
+
+    def __init__(self, workers: int):
+        self._counts = memoryview(mmap.mmap(-1, 8 * workers)).cast("q")
+        for slot in range(workers):
+            self._counts[slot] = _GONE
+
+    def gone(self, slot: int) -> None:
+        self._counts[slot] = _GONE
+
+    def install(self, server, slot: int) -> None:
+        """Make the waitress ``server``'s listening sockets accept only when this worker is least loaded."""
+        from waitress.server import BaseWSGIServer
+
+        socket_map = getattr(server, "map", None) or server._map
+        listeners = [obj for obj in list(socket_map.values()) if isinstance(obj, BaseWSGIServer)]
+        counts = self._counts
+        others = [i for i in range(len(counts)) if i != slot]
+        counts[slot] = 0
+        for listener in listeners:
+            listener.readable = _balanced(listener.readable, listeners, counts, slot, others)
+
+
+def _balanced(readable, listeners, counts, slot, others):
+    def balanced_readable() -> bool:
+        accepting = readable()  # waitress's own check (connection limit, channel clean-up)
+        mine = sum(len(listener.active_channels) for listener in listeners)
+        counts[slot] = mine
+        return accepting and all(mine <= counts[i] for i in others)
+    return balanced_readable
 
 
 def can_fork() -> bool:
@@ -82,11 +124,12 @@ def _set_parent_death_signal(parent: int) -> None:
 
 
 class Supervisor:
-    """Forks ``workers`` processes running ``serve_worker()`` and keeps them running."""
+    """Forks ``workers`` processes running ``serve_worker(slot)`` and keeps them running."""
 
     def __init__(self, workers: int, serve_worker, before_fork=None, after_fork=None):
         self.workers = workers
-        self.serve_worker = serve_worker
+        self.serve_worker = serve_worker   # called in the worker with its slot number
+        self.balance = ConnectionBalance(workers)
         self.after_fork = after_fork
         self.before_fork = before_fork
         self.children: dict[int, int] = {}      # pid -> worker slot
@@ -104,7 +147,7 @@ class Supervisor:
             _set_parent_death_signal(parent)
             if self.after_fork:
                 self.after_fork()
-            self.serve_worker()
+            self.serve_worker(slot)
             code = 0
         except KeyboardInterrupt:
             code = 0
@@ -140,6 +183,8 @@ class Supervisor:
             if pid == 0:
                 return
             slot = self.children.pop(pid, None)
+            if slot is not None:
+                self.balance.gone(slot)
             if slot is not None and not self.stopping:
                 if os.WIFSIGNALED(status):
                     how = f"signal {os.WTERMSIG(status)}"

@@ -161,6 +161,29 @@ def test_a_case_created_through_one_worker_is_read_through_the_others(server):
     assert len(readers) == 2
 
 
+def test_keep_alive_connections_are_spread_evenly_over_the_workers(server):
+    """Each worker accepts only while no other holds fewer open connections."""
+    conns, served_by = [], []
+    try:
+        for _ in range(12):
+            conn = http.client.HTTPConnection("127.0.0.1", server["port"], timeout=20)
+            conns.append(conn)
+            conn.request("GET", "/health")
+            response = conn.getresponse()
+            response.read()
+            served_by.append(response.getheader("X-Piiscore-Worker"))
+        for conn, worker in zip(conns, served_by):  # a keep-alive connection keeps its worker
+            conn.request("GET", "/health")
+            response = conn.getresponse()
+            response.read()
+            assert response.getheader("X-Piiscore-Worker") == worker
+    finally:
+        for conn in conns:
+            conn.close()
+    counts = sorted(served_by.count(worker) for worker in set(served_by))
+    assert len(counts) == 2 and counts[1] - counts[0] <= 2, counts
+
+
 def test_a_killed_worker_is_replaced(server):
     proc = server["proc"]
     before = _wait_for(lambda: len(_children(proc.pid)) == 2 and _children(proc.pid))
