@@ -104,7 +104,13 @@ class PhoneNumberRecognizer(EntityRecognizer):
     def numbers_in(self, chunk: str) -> list[tuple[int, int]]:
         """Spans of phone numbers in a digit run, trailing punctuation excluded."""
         found: list[tuple[int, int]] = []
+        # Without "+" or "00" in the run no number can start with them, and then _acceptable()
+        # takes a number only in a national region (or US in English): skip the other passes.
+        international = "+" in chunk or "00" in chunk
         for region, leniency in self.PASSES:
+            if not international and region not in self.national_regions and not (
+                    region == "US" and self.allow_us_national):
+                continue
             try:
                 matches = list(phonenumbers.PhoneNumberMatcher(chunk, region, leniency=leniency))
             except Exception:  # libphonenumber on odd input: never fail a scan
