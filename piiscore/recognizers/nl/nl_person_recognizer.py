@@ -257,11 +257,15 @@ class _Parse:
 
 _LEET_RUN = re.compile(r"(?<![\w])(?=[\w]*[^\W\d_])(?=[\w]*[013457])[a-zA-Z013457]+(?![\w])")
 _LEET = str.maketrans("013457", "oieast")
+# a leet run mixes ASCII letters and those digits, so one touches the other somewhere
+_LEET_HINT = re.compile(r"[a-zA-Z][013457]|[013457][a-zA-Z]")
 
 
 def _unleet(text: str) -> str:
     """'Vr1es' -> 'Vries', 'Kr00n' -> 'Kroon' (same length, so offsets stay valid). The
     engine's normaliser undoes most leetspeak; this catches what it leaves in names."""
+    if not _LEET_HINT.search(text):
+        return text   # no run to rewrite
     return _LEET_RUN.sub(lambda m: m.group().translate(_LEET), text)
 
 
