@@ -38,16 +38,18 @@ _UNITS_AFTER = re.compile(r"\s?(?:jaar|jaren|keer|uur|min|minuten|euro|km|meter|
 _PLACE_OR_POSTCODE_AFTER = re.compile(r",?\s*[1-9]\d{3}\s?[A-Z]{2}\b")
 _POSTCODE_AHEAD = re.compile(r"\s?[A-Z]{2}\b")
 # Number first: "nr 12 in de kerkstraat", "op nummer 12 van de Dorpsweg".
+# (The lookaheads on the first character, and "[1-9](?<=\b[1-9])" for "\b[1-9]", change no match;
+# they let the engine skip the positions where none can start.)
 _NUMBER_FIRST = re.compile(
-    r"\b(?P<lead>nr\.?|nummer|huisnummer|no\.?|number)\s?(?P<num>[1-9]\d{0,4}[a-zA-Z]?)"
+    r"(?=[nh])\b(?P<lead>nr\.?|nummer|huisnummer|no\.?|number)\s?(?P<num>[1-9]\d{0,4}[a-zA-Z]?)"
     r"\s+(?:in|op|aan|van|at|on|of)\s+(?:de|het|the|'t)?\s*", re.I)
 _EN_SUFFIX = (r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Court|Ct|Way|Place|Pl|"
               r"Crescent|Gardens|Terrace|Square|Grove|Row|Boulevard|Blvd|Walk|Mews|Hill|Park")
 _ENGLISH = re.compile(
-    r"\b(?:(?:Flat|Apt\.?|Unit)\s\d{1,4}[A-Za-z]?,?\s)?[1-9]\d{0,4}[A-Za-z]?(?:-[1-9]\d{0,4})?,?\s"
+    r"(?=[FAU1-9])\b(?:(?:Flat|Apt\.?|Unit)\s\d{1,4}[A-Za-z]?,?\s)?[1-9]\d{0,4}[A-Za-z]?(?:-[1-9]\d{0,4})?,?\s"
     r"(?:[A-Z][\w'’-]+\s){1,3}(?:" + _EN_SUFFIX + r")\b\.?")
 _ENGLISH_LOWER = re.compile(
-    r"\b[1-9]\d{0,4}[a-z]?(?:-[1-9]\d{0,4})?\s(?:[a-z][\w'’-]+\s){1,3}(?:" + _EN_SUFFIX.lower() + r")\b")
+    r"[1-9](?<=\b[1-9])\d{0,4}[a-z]?(?:-[1-9]\d{0,4})?\s(?:[a-z][\w'’-]+\s){1,3}(?:" + _EN_SUFFIX.lower() + r")\b")
 
 
 class NlAddressRecognizer(EntityRecognizer):
