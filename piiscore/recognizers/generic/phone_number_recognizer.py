@@ -26,12 +26,14 @@ from phonenumbers import shortnumberinfo
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 # digit runs with the separators phone numbers use; at least 7 digits are checked below
-_CANDIDATE = re.compile(r"(?<![\w+\-/.,])(?:\+|\(\+?)?\d[\d \t.\-/()]{5,24}\d\)?(?![\w]|[.,\-/]\d)")
+# (each pattern opens with a lookahead on its first character: no match changes, but the engine
+# skips the positions where none can start)
+_CANDIDATE = re.compile(r"(?=[+(\d])(?<![\w+\-/.,])(?:\+|\(\+?)?\d[\d \t.\-/()]{5,24}\d\)?(?![\w]|[.,\-/]\d)")
 _DATE = re.compile(r"^(?:\d{1,2}[\-/.]\d{1,2}[\-/.](?:\d{2}|\d{4})|\d{4}-\d{1,2}-\d{1,2})$")
 # an IBAN's country, check digits and bank code just before the digits
 _IBAN_HEAD = re.compile(r"[A-Za-z]{2}\d{2}\s?[A-Za-z]{4}\s?$")
 # short numbers (112, 1400, Awel's 102) count only right after "bel" / "call" / "tel"
-_SHORT = re.compile(r"(?<![\w+\-/.,])\d{3,6}(?![\w]|[.,\-/]\d)")
+_SHORT = re.compile(r"(?=\d)(?<![\w+\-/.,])\d{3,6}(?![\w]|[.,\-/]\d)")
 _CALL_CUE = re.compile(
     r"\b(?:bel|bellen|belt|call|tel|telefoon|hulplijn|helpline|phone)\b\.?:?"
     r"(?:\s+\w+)?\s*:?\s*$",

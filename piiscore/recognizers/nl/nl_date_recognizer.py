@@ -43,18 +43,20 @@ _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])"
 _SUFFIX = r"(?P<suf>st|nd|rd|th|ste|de|e)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|'\d{2})"
 
+# (The lookaheads that open some patterns test the first character only: the same matches, found
+# without running the lookbehind at every position.)
 _PATTERNS = [
     # 12-03-1985, 12/03/85, 12.03.1985 (same separator twice), also 03/25/1985
     ("numeric", 0.6, re.compile(
-        r"(?<![\w\-/.,:+])(?P<a>\d{1,2})(?P<sep>[\-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+        r"(?=\d)(?<![\w\-/.,:+])(?P<a>\d{1,2})(?P<sep>[\-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
         r"(?![\w]|[\-/.:,]\d)")),
     # 1985-03-12, 1985/03/12
     ("iso", 0.6, re.compile(
-        r"(?<![\w\-/.,:+])(?P<y>(?:19|20)\d{2})(?P<sep>[\-/.])(?P<b>0?[1-9]|1[0-2])(?P=sep)"
+        r"(?=[12])(?<![\w\-/.,:+])(?P<y>(?:19|20)\d{2})(?P<sep>[\-/.])(?P<b>0?[1-9]|1[0-2])(?P=sep)"
         r"(?P<a>[12]\d|3[01]|0?[1-9])(?![\w]|[\-/.:,]\d)")),
     # 12 maart 1985, 12 mrt '85, 12th of March, 1 jan. 2000
     ("day month", 0.6, re.compile(
-        rf"(?<![\w\-/.,:])\b{_DAY}{_SUFFIX}(?P<of>\s+of(?:\s+the)?)?\s+{_MONTH}"
+        rf"(?=\d)(?<![\w\-/.,:])\b{_DAY}{_SUFFIX}(?P<of>\s+of(?:\s+the)?)?\s+{_MONTH}"
         rf"(?:\.?,?\s+{_YEAR})?(?![\w'])",
         re.IGNORECASE)),
     # March 12, 1985; May 3rd
