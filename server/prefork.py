@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1
 STOP_GRACE_SECONDS = 10
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
-_WATCHED = {signal.SIGCHLD, *_STOP_SIGNALS}
+_WATCHED = {getattr(signal, "SIGCHLD", signal.SIGTERM), *_STOP_SIGNALS}  # no SIGCHLD: no fork
 _GONE = 2**62  # the open-connection count of a worker slot with no running worker
 
 
@@ -219,7 +219,11 @@ class Supervisor:
             now = time.monotonic()
             for slot in self._missing_slots():
                 if now >= self.not_before[slot]:
-                    self._spawn(slot)
+                    try:
+                        self._spawn(slot)
+                    except OSError as exc:  # out of memory or processes: try again in a second
+                        log.error("cannot start worker %d: %s", slot, exc.strerror or exc)
+                        self.not_before[slot] = now + 1.0
         return self.stop()
 
     def stop(self) -> int:

@@ -17,7 +17,6 @@ a request may be refused up to one bucket (1 s) earlier than an exact log of tim
 """
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import math
 import mmap
@@ -28,6 +27,11 @@ import time
 import weakref
 
 from flask import current_app, g, request
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: no fork, so one process and the thread lock suffice
+    fcntl = None
 
 from server.errors import ApiError
 from server.limits import is_json_api_request
@@ -98,6 +102,8 @@ class SlidingWindowLimiter:
             return 0.0
         key_hash = self._hash(key)
         with self._thread_lock:
+            if fcntl is None:
+                return self._hit_locked(key_hash)
             fd = self._lock_fd
             fcntl.lockf(fd, fcntl.LOCK_EX)
             try:
