@@ -184,7 +184,14 @@ def score_post(
         level = "medium"
     elif has_name and not tone_benign and not data_benign and (hostile or employer or protected):
         level = "medium"
-    elif kinds or has_name or (hostile and words) or handles or own_data:
+    elif (
+        kinds
+        or has_name
+        or (hostile and words)
+        # a link alone (a shop's site, a conference page) is nobody's personal data
+        or any(e.type != "URL" for e in handles)
+        or own_data
+    ):
         level = "low"
     else:
         level = "none"
