@@ -8,8 +8,9 @@ None of piiscore's recognizers reads the spaCy doc. So the engine calls the reco
 (Presidio `EntityRecognizer`s, held in a Presidio `RecognizerRegistry`) itself and applies
 Presidio's context rule (a context word in the five content words before a match raises its
 score by 0.35, to at least 0.4) on a cheap word split, with the stop words of the blank spaCy
-pipeline. When the user configures a real spaCy model, its pipeline runs and Presidio's
-SpacyRecognizer adds the model's PERSON / LOCATION / ORGANIZATION spans.
+pipeline's language data. When the user configures a real spaCy model, its pipeline runs and
+Presidio's SpacyRecognizer adds the model's PERSON / LOCATION / ORGANIZATION spans; without one,
+the blank pipelines are built only if something asks the NLP engine for them.
 """
 from __future__ import annotations
 
@@ -92,8 +93,7 @@ class PiiEngine:
                    for r in self.registry.get_recognizers(lang, all_fields=True)]
             for lang in LANGUAGES
         }
-        self._stop_words = {
-            lang: frozenset(self.nlp_engine.get_nlp(lang).Defaults.stop_words) for lang in LANGUAGES}
+        self._stop_words = {lang: self.nlp_engine.stop_words(lang) for lang in LANGUAGES}
         self.entity_types = sorted({e for r in self.registry.recognizers for e in r.supported_entities})
 
     def analyze(self, text: str, language: str) -> list[Entity]:

@@ -13,6 +13,29 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 logger = logging.getLogger(__name__)
 
 
+class _LazyPipelines(dict):
+    """{lang: pipeline}; a language without a loaded model gets spacy.blank(lang) on first use."""
+
+    def __init__(self, languages):
+        super().__init__()
+        self._languages = tuple(languages)
+
+    def __missing__(self, lang: str):
+        if lang not in self._languages:
+            raise KeyError(lang)
+        self[lang] = pipeline = spacy.blank(lang)
+        return pipeline
+
+    def __bool__(self) -> bool:  # "loaded", even before the first blank pipeline is built
+        return True
+
+    def keys(self):  # Presidio lists the supported languages from the keys
+        return list(self._languages)
+
+    def loaded(self) -> tuple[str, ...]:
+        return tuple(super().keys())
+
+
 class BlankSpacyNlpEngine(SpacyNlpEngine):
     """spaCy tokenisation without a statistical model.
 
@@ -41,17 +64,23 @@ class BlankSpacyNlpEngine(SpacyNlpEngine):
         )
 
     def load(self) -> None:
-        self.nlp = {}
+        # A user's own pipeline (a package name or a folder) is loaded now, never downloaded.
+        # Blank pipelines are built on first use: the engine needs only their language data
+        # (stop words) unless a model runs, and building two tokenizers cost a third of the
+        # server's start-up.
+        self.nlp = _LazyPipelines(self._languages)
         for lang in self._languages:
             name = self._models.get(lang)
             if name:
-                # A user's own pipeline: a package name or a folder. Never downloaded.
                 self.nlp[lang] = spacy.load(name)
-            else:
-                self.nlp[lang] = spacy.blank(lang)
 
     def has_ner(self, language: str) -> bool:
-        return "ner" in self.nlp[language].pipe_names
+        return language in self.nlp.loaded() and "ner" in self.nlp[language].pipe_names
+
+    @staticmethod
+    def stop_words(language: str) -> frozenset[str]:
+        """The language's stop words from spaCy's language data (no pipeline needed)."""
+        return frozenset(spacy.util.get_lang_class(language).Defaults.stop_words)
 
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
         lemmas = [(t.lemma_ or t.text).lower() for t in doc]

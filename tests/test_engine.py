@@ -54,3 +54,12 @@ def test_unsupported_language(engine):
 
 def test_empty_text(engine):
     assert engine.analyze("   ", "nl") == []
+
+
+def test_blank_pipelines_are_built_only_when_asked_for():
+    eng = PiiEngine()
+    assert eng.nlp_engine.nlp.loaded() == ()          # start-up builds no tokenizer
+    eng.analyze("Bel 06-12345678", "nl")
+    assert eng.nlp_engine.nlp.loaded() == ()          # nor does a scan without a model
+    assert len(eng.nlp_engine.process_text("Hallo daar", "nl").tokens) == 2
+    assert eng.nlp_engine.nlp.loaded() == ("nl",)     # Presidio's interface still works
