@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--organisation")
     parser.add_argument("--format", choices=("json", "text"), default="json")
     parser.add_argument("--details", help="JSON file with further case details")
+    parser.add_argument("--threat", action="store_true",
+                        help="the moderator confirms the post threatens someone (adds art. 285 Sr and art. 18 DSA)")
+    parser.add_argument("--call-to-action", dest="call_to_action", action="store_true",
+                        help="the moderator confirms the post calls on others to find, share or contact")
     return parser
 
 
@@ -56,6 +60,9 @@ def _details(args: argparse.Namespace) -> dict[str, Any]:
         value = getattr(args, key)
         if value is not None:
             details[key] = value
+    for key in ("threat", "call_to_action"):
+        if getattr(args, key):
+            details[key] = True
     return details
 
 

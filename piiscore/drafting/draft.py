@@ -266,7 +266,10 @@ def _context(
         urls = [given_or_placeholder("url", "")]
 
     flags = scan.score.flags or {}
-    threat = bool(flags.get("threat"))
+    # The moderator can confirm what the scorer missed: veiled threats are often worded in
+    # ways no rule knows.
+    threat = bool(flags.get("threat")) or bool(details.get("threat"))
+    call_to_action = bool(flags.get("call_to_action")) or bool(details.get("call_to_action"))
     stalking = bool(details.get("stalking"))
     role_key = str(flags.get("target_role") or "none")
     role = labels.ROLES.get(role_key, {}).get(language, "")
@@ -274,7 +277,7 @@ def _context(
         labels.INTENT_SIGNALS[key][language]
         for key, on in (
             ("job_link", bool(role)),
-            ("call_to_action", bool(flags.get("call_to_action"))),
+            ("call_to_action", call_to_action),
             ("threat", threat),
             ("stalking", stalking),
             ("obfuscation", bool(flags.get("obfuscation"))),

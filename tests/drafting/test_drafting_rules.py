@@ -143,6 +143,14 @@ def test_threat_brings_art_18_and_285_only_when_flagged(language, posts):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_moderator_can_confirm_a_threat_the_scorer_missed(language, posts):
+    text, _, details = posts.case_inputs("plain", language)
+    confirmed = make_draft(text, posts.build_scan(language, threat=False), "dsa_notice", language,
+                           {**details, "threat": True})
+    assert "art. 18 DSA" in confirmed["body"] and "art. 285 Sr" in confirmed["body"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_dsa_notice_holds_the_four_art_16_elements(language, posts):
     text, scan, details = posts.case_inputs("threat", language)
     draft = make_draft(text, scan, "dsa_notice", language, details)
