@@ -45,7 +45,7 @@ export const DRAFT_KINDS = Object.freeze(['dsa_notice', 'platform_report', 'gdpr
  * details from `details` (url and platform also at the top level). `evidence` ({sha256,
  * capturedAt} of a saved screenshot) lets the draft cite the capture and its hash.
  */
-export function draftBody({ text, kind, language, post, settings, evidence }) {
+export function draftBody({ text, kind, language, post, settings, evidence, threat }) {
   return withoutEmpty({
     text,
     kind,
@@ -61,6 +61,8 @@ export function draftBody({ text, kind, language, post, settings, evidence }) {
       notifier_email: settings?.notifierEmail,
       organisation: settings?.organisation,
       captured_at: evidence?.capturedAt,
+      // the moderator's confirmation of a threat the scorer may have missed
+      threat: threat === true ? true : undefined,
       evidence: evidence?.sha256
         ? [{ kind: 'screenshot', sha256: evidence.sha256, captured_at: evidence.capturedAt }] : undefined,
     }),

@@ -191,6 +191,10 @@ async function render() {
   if (!$('draft-language').dataset.touched) {
     $('draft-language').value = draftLanguage(settings.draftLanguage, result.language);
   }
+  // the scorer's threat flag is the default; the moderator confirms or corrects it
+  if (!$('draft-threat').dataset.touched) {
+    $('draft-threat').checked = result.score?.flags?.threat === true;
+  }
   renderDraft(current.draft);
   renderCaseState(current);
 }
@@ -239,6 +243,7 @@ async function makeDraft() {
         post: postFromForm(current),
         settings,
         evidence: current.caseInfo,
+        threat: $('draft-threat').checked,
       }),
     });
     if (!response.ok) {
@@ -357,6 +362,7 @@ $('open-channel').addEventListener('click', () => {
 });
 $('save-case').addEventListener('click', saveCase);
 $('draft-language').addEventListener('change', () => { $('draft-language').dataset.touched = '1'; });
+$('draft-threat').addEventListener('change', () => { $('draft-threat').dataset.touched = '1'; });
 $('post-url').addEventListener('change', rememberEdits);
 $('account-handle').addEventListener('change', rememberEdits);
 chrome.storage.onChanged.addListener((changes, area) => {

@@ -61,6 +61,8 @@ M = {
     "draftKind_gdpr_erasure": ("GDPR erasure request", "AVG-verwijderverzoek"),
     "draftKind_police_report": ("Police report summary", "Samenvatting voor aangifte"),
     "draftLanguageLabel": ("Language", "Taal"),
+    "draftThreatLabel": ("The post threatens someone (adds art. 285 Sr and art. 18 DSA)",
+                         "Het bericht bedreigt iemand (voegt art. 285 Sr en art. 18 DSA toe)"),
     "makeDraft": ("Make draft", "Concept maken"),
     "draftWorking": ("Making the draft\u2026", "Concept wordt gemaakt\u2026"),
     "draftMissingHeading": ("Still missing (fill in before sending):", "Ontbreekt nog (vul aan v\u00f3\u00f3r verzenden):"),

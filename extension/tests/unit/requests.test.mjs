@@ -73,3 +73,8 @@ test('selection checks: empty, whitespace, too large, fine', () => {
   assert.equal(selectionProblem('x'.repeat(MAX_SELECTION_CHARS + 1)), 'too_large');
   assert.equal(selectionProblem('x'.repeat(MAX_SELECTION_CHARS)), null);
 });
+
+test('draftBody sends the moderator-confirmed threat, and nothing when unconfirmed', () => {
+  assert.equal(draftBody({ text: 't', kind: 'dsa_notice', language: 'nl', threat: true }).details.threat, true);
+  assert.equal(draftBody({ text: 't', kind: 'dsa_notice', language: 'nl', threat: false }).details.threat, undefined);
+});
