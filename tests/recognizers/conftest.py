@@ -9,3 +9,9 @@ from piiscore.engine import PiiEngine
 def engine():
     return PiiEngine()
 
+
+
+@pytest.fixture(scope="session")
+def pii_engine(engine):
+    """The same shared engine, under the name the name/place/organisation/address tests use."""
+    return engine

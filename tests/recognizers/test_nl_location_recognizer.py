@@ -1,21 +1,14 @@
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import given
 
-from piiscore.engine import PiiEngine
 from piiscore.recognizers.nl.nl_location_recognizer import NlLocationRecognizer
 
-from name_span_tables import found, offsets
+import name_span_tables as tables
 
 
 @pytest.fixture(scope="module")
 def recognizer():
     return NlLocationRecognizer()
-
-
-@pytest.fixture(scope="module")
-def pii_engine():
-    return PiiEngine()
 
 
 VALID = [
@@ -64,13 +57,12 @@ INVALID = [
 
 @pytest.mark.parametrize("text, places", VALID)
 def test_when_place_in_text_then_found(text, places, recognizer):
-    results = recognizer.analyze(text, ["LOCATION"])
-    assert found(results, "LOCATION") == offsets(text, places)
+    tables.check_spans_found(recognizer, "LOCATION", text, places)
 
 
 @pytest.mark.parametrize("text", INVALID)
 def test_when_no_place_then_nothing_found(text, recognizer):
-    assert recognizer.analyze(text, ["LOCATION"]) == []
+    tables.check_nothing_found(recognizer, "LOCATION", text)
 
 
 @pytest.mark.parametrize(
@@ -85,18 +77,11 @@ def test_when_no_place_then_nothing_found(text, recognizer):
 def test_place_inside_an_organisation_or_address_gives_way(text, location, other_type, other,
                                                             pii_engine):
     entities = pii_engine.analyze(text, "nl")
-    assert found(entities, other_type) == offsets(text, [other])
-    assert found(entities, "LOCATION") == (offsets(text, [location]) if location else [])
-
-_PIECES = st.sampled_from(["van", "de", "'t", "Sanne", "Bakker", "Kerkstraat", "12", "a", "J.", ".",
-                           "-", "Den", "Haag", "Jeugdbescherming", "St", "B.V.", "nr", "in", "VAN",
-                           "'s-Hertogenbosch", "Laan", "str", "\u200b", "😀", "İ", "\n", ","])
+    assert tables.found(entities, other_type) == tables.offsets(text, [other])
+    assert tables.found(entities, "LOCATION") == (tables.offsets(text, [location]) if location else [])
 
 
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=20).map(" ".join)))
+@tables.PROPERTY_SETTINGS
+@given(text=tables.PROPERTY_TEXTS)
 def test_spans_always_lie_inside_the_text_and_scores_are_sane(text, recognizer):
-    for r in recognizer.analyze(text, ["LOCATION"]):
-        assert 0 <= r.start < r.end <= len(text)
-        assert 0.4 <= r.score <= 1.0
+    tables.check_spans_inside_the_text_and_scores_sane(recognizer, "LOCATION", text)

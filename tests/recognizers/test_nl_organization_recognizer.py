@@ -1,10 +1,9 @@
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import given
 
 from piiscore.recognizers.nl.nl_organization_recognizer import NlOrganizationRecognizer
 
-from name_span_tables import found, offsets
+import name_span_tables as tables
 
 
 @pytest.fixture(scope="module")
@@ -79,23 +78,15 @@ INVALID = [
 
 @pytest.mark.parametrize("text, orgs", VALID)
 def test_when_organisation_in_text_then_found(text, orgs, recognizer):
-    results = recognizer.analyze(text, ["ORGANIZATION"])
-    assert found(results, "ORGANIZATION") == offsets(text, orgs)
+    tables.check_spans_found(recognizer, "ORGANIZATION", text, orgs)
 
 
 @pytest.mark.parametrize("text", INVALID)
 def test_when_no_organisation_then_nothing_found(text, recognizer):
-    assert recognizer.analyze(text, ["ORGANIZATION"]) == []
-
-_PIECES = st.sampled_from(["van", "de", "'t", "Sanne", "Bakker", "Kerkstraat", "12", "a", "J.", ".",
-                           "-", "Den", "Haag", "Jeugdbescherming", "St", "B.V.", "nr", "in", "VAN",
-                           "'s-Hertogenbosch", "Laan", "str", "\u200b", "😀", "İ", "\n", ","])
+    tables.check_nothing_found(recognizer, "ORGANIZATION", text)
 
 
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=20).map(" ".join)))
+@tables.PROPERTY_SETTINGS
+@given(text=tables.PROPERTY_TEXTS)
 def test_spans_always_lie_inside_the_text_and_scores_are_sane(text, recognizer):
-    for r in recognizer.analyze(text, ["ORGANIZATION"]):
-        assert 0 <= r.start < r.end <= len(text)
-        assert 0.4 <= r.score <= 1.0
+    tables.check_spans_inside_the_text_and_scores_sane(recognizer, "ORGANIZATION", text)

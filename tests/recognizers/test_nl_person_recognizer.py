@@ -1,23 +1,16 @@
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import given
 
-from piiscore.engine import PiiEngine
 from piiscore.recognizers.nl.nl_person_recognizer import NlPersonRecognizer
 
-from name_span_tables import found, offsets
+import name_span_tables as tables
 
 
 @pytest.fixture(scope="module")
 def recognizer():
     return NlPersonRecognizer()
-
-
-@pytest.fixture(scope="module")
-def pii_engine():
-    return PiiEngine()
 
 
 VALID = [
@@ -114,13 +107,12 @@ INVALID = [
 
 @pytest.mark.parametrize("text, names", VALID)
 def test_when_name_in_text_then_span_is_the_name_only(text, names, recognizer):
-    results = recognizer.analyze(text, ["PERSON"])
-    assert found(results, "PERSON") == offsets(text, names)
+    tables.check_spans_found(recognizer, "PERSON", text, names)
 
 
 @pytest.mark.parametrize("text", INVALID)
 def test_when_no_person_then_nothing_found(text, recognizer):
-    assert recognizer.analyze(text, ["PERSON"]) == []
+    tables.check_nothing_found(recognizer, "PERSON", text)
 
 
 def test_strong_evidence_scores_high_and_a_lone_first_name_lower(recognizer):
@@ -140,7 +132,7 @@ def test_strong_evidence_scores_high_and_a_lone_first_name_lower(recognizer):
 )
 def test_engine_finds_obfuscated_names_at_original_offsets(text, names, pii_engine):
     entities = pii_engine.analyze(text, "nl")
-    assert found(entities, "PERSON") == offsets(text, names)
+    assert tables.found(entities, "PERSON") == tables.offsets(text, names)
 
 
 def test_person_scan_is_fast(recognizer):
@@ -155,15 +147,8 @@ def test_person_scan_is_fast(recognizer):
     per_call = (time.perf_counter() - start) / 50
     assert per_call < 0.005   # well under a millisecond on a normal machine; generous for CI
 
-_PIECES = st.sampled_from(["van", "de", "'t", "Sanne", "Bakker", "Kerkstraat", "12", "a", "J.", ".",
-                           "-", "Den", "Haag", "Jeugdbescherming", "St", "B.V.", "nr", "in", "VAN",
-                           "'s-Hertogenbosch", "Laan", "str", "\u200b", "😀", "İ", "\n", ","])
 
-
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=20).map(" ".join)))
+@tables.PROPERTY_SETTINGS
+@given(text=tables.PROPERTY_TEXTS)
 def test_spans_always_lie_inside_the_text_and_scores_are_sane(text, recognizer):
-    for r in recognizer.analyze(text, ["PERSON"]):
-        assert 0 <= r.start < r.end <= len(text)
-        assert 0.4 <= r.score <= 1.0
+    tables.check_spans_inside_the_text_and_scores_sane(recognizer, "PERSON", text)
