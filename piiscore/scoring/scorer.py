@@ -10,7 +10,7 @@ import functools
 from collections.abc import Sequence
 from typing import Protocol
 
-from piiscore.scoring import _patterns, intent as intent_signal, linkage, ownership, role
+from piiscore.scoring import _patterns, intent as intent_signal, linkage, ownership, role, wording_model
 from piiscore.scoring.obfuscation import obfuscated_types
 from piiscore.scoring.reasons import all_codes, kind_reason, reason
 from piiscore.types import RISK_LEVELS, Entity, Reason, RiskScore
@@ -59,6 +59,7 @@ def warm_up() -> None:
     _patterns.ends_with("self_intro", "")
     ownership.helpline_numbers()
     all_codes()
+    wording_model.probabilities("")
 
 
 def level_value(level: str, evidence: float) -> int:
@@ -155,6 +156,15 @@ def score_post(
     pointed = (has_name or bool(kinds) or bool(words)) and not tone_benign
     weak_threat = pointed and intent.has("threat_weak")
     weak_cta = pointed and intent.has("cta_weak")
+    # fresh wording the phrase lists miss: the wording model, only for a post that points at
+    # someone and already exposes their data or is hostile, never over a quoted, reported or
+    # negated threat
+    if (pointed and (kinds or hostile) and not intent.discounted_threat
+            and not (intent.threat and intent.call_to_action)):
+        wording = wording_model.probabilities(wording_model.mask_entities(original, entities))
+        weak_threat = weak_threat or wording["threat"] >= wording_model.THRESHOLD
+        weak_cta = weak_cta or (not intent.call_to_action
+                                and wording["call_to_action"] >= wording_model.THRESHOLD)
     threat = intent.threat or weak_threat
     cta_kinds = intent.cta_kinds
     if weak_cta and "contact" not in cta_kinds:

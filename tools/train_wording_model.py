@@ -1,0 +1,62 @@
+"""Train piiscore/scoring/data/wording_model.json (needs scikit-learn; not a run-time dependency).
+
+    pip install scikit-learn && python tools/train_wording_model.py
+
+Training data: the development set, the held-out sets `heldout` and `heldout2`, and the
+scorer's regression cases, all fictitious. `heldout3` is kept out: it is the blind test of the
+scorer (README "Measured"). Entities are found by piiscore's own engine and masked by type, as
+at run time. Hyper-parameters are scikit-learn's defaults except C=4 and balanced classes; the
+decision threshold is the default 0.5. They were not tuned on heldout3.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from piiscore.engine import get_engine
+from piiscore.scoring.wording_model import mask_entities
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = ["tests/data/devset/devset.jsonl", "tests/data/heldout/heldout.jsonl",
+        "tests/data/heldout2/heldout2.jsonl"]
+OUT = ROOT / "piiscore" / "scoring" / "data" / "wording_model.json"
+FLAGS = ("threat", "call_to_action")
+
+
+def examples() -> list[tuple[str, str, dict]]:
+    rows = []
+    for path in SETS:
+        for line in (ROOT / path).read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            rows.append((r["text"], r["lang"], r["flags"]))
+    for case in json.loads((ROOT / "tests/scoring/data/cases.json").read_text(encoding="utf-8")):
+        flags = case.get("expected_flags", {})
+        if all(f in flags for f in FLAGS):
+            rows.append((case["text"], case["lang"], flags))
+    return rows
+
+
+def main() -> int:
+    engine = get_engine()
+    rows = examples()
+    texts = [mask_entities(t, engine.analyze(t, lang)) for t, lang, _ in rows]
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(texts)
+    vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
+    model = {"vocabulary": vocabulary, "idf": [round(float(x), 6) for x in vectorizer.idf_],
+             "examples": len(rows), "flags": {}}
+    for flag in FLAGS:
+        labels = [bool(f[flag]) for _, _, f in rows]
+        clf = LogisticRegression(C=4, max_iter=2000, class_weight="balanced").fit(matrix, labels)
+        model["flags"][flag] = {"coef": [round(float(x), 6) for x in clf.coef_[0]],
+                                "intercept": round(float(clf.intercept_[0]), 6)}
+    OUT.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(vocabulary)} terms from {len(rows)} posts")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
