@@ -67,7 +67,8 @@ class _ContextWords:
 
 
 class PiiEngine:
-    """Build once, reuse: every list, pattern and pipeline is loaded in __init__."""
+    """Build once, reuse: every list, pattern and configured model is loaded in __init__
+    (blank spaCy pipelines only if something asks the NLP engine for one)."""
 
     def __init__(self, settings: Settings | None = None):
         from .nlp import BlankSpacyNlpEngine
