@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from .._result import make_result
 from stdnum import iban
 
 _CANDIDATE = re.compile(
@@ -69,11 +71,4 @@ class IbanCodeRecognizer(EntityRecognizer):
         return results
 
     def _result(self, start: int, end: int) -> RecognizerResult:
-        explanation = AnalysisExplanation(
-            recognizer=self.name, original_score=self.SCORE,
-            textual_explanation="IBAN checksum (mod 97) valid")
-        return RecognizerResult(
-            entity_type=self.ENTITY, start=start, end=end, score=self.SCORE,
-            analysis_explanation=explanation,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+        return make_result(self, self.ENTITY, start, end, self.SCORE, "IBAN checksum (mod 97) valid")

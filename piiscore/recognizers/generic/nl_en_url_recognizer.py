@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer
+
+from .._result import make_result
 
 _TLDS = (
     "nl|be|com|org|net|eu|de|fr|uk|co\\.uk|org\\.uk|io|me|tv|app|info|ly|gl|gg|to|biz|online|site|"
@@ -68,11 +70,6 @@ class NlEnUrlRecognizer(EntityRecognizer):
                 continue
             explicit = url[:4].lower() in ("http", "www.", "ftp:")
             score = 0.85 if explicit else 0.6
-            results.append(RecognizerResult(
-                "URL", m.start(), m.start() + len(url), score,
-                analysis_explanation=AnalysisExplanation(
-                    recognizer=self.name, original_score=score,
-                    textual_explanation="scheme or www" if explicit else "domain name"),
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+            results.append(make_result(self, "URL", m.start(), m.start() + len(url), score,
+                                       "scheme or www" if explicit else "domain name"))
         return results

@@ -23,7 +23,9 @@ import re
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from .._result import make_result
 
 # digit runs with the separators phone numbers use; at least 7 digits are checked below
 # (each pattern opens with a lookahead on its first character: no match changes, but the engine
@@ -151,11 +153,4 @@ class PhoneNumberRecognizer(EntityRecognizer):
 
     def _result(self, start: int, end: int, score: float | None = None) -> RecognizerResult:
         score = self.SCORE if score is None else score
-        explanation = AnalysisExplanation(
-            recognizer=self.name, original_score=score,
-            textual_explanation="valid number per libphonenumber")
-        return RecognizerResult(
-            entity_type=self.ENTITY, start=start, end=end, score=score,
-            analysis_explanation=explanation,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+        return make_result(self, self.ENTITY, start, end, score, "valid number per libphonenumber")

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from .._result import make_result
 
 _NAME = r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
 _AT_HANDLE = re.compile(rf"(?<![\w@.+\-/])@(?P<name>{_NAME})(?![\w@]|\.[A-Za-z0-9_])")
@@ -106,10 +108,4 @@ class SocialHandleRecognizer(EntityRecognizer):
         return bool(_URLISH.search(token))
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
-        explanation = AnalysisExplanation(
-            recognizer=self.name, original_score=score, textual_explanation="social-media handle")
-        return RecognizerResult(
-            entity_type=self.ENTITY, start=start, end=end, score=score,
-            analysis_explanation=explanation,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+        return make_result(self, self.ENTITY, start, end, score, "social-media handle")

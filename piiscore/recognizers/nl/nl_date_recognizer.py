@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from .._result import make_result
 
 from ...normalize import trie_alternation
 
@@ -169,11 +171,5 @@ class NlDateRecognizer(EntityRecognizer):
         return results
 
     def _result(self, entity: str, start: int, end: int, score: float) -> RecognizerResult:
-        explanation = AnalysisExplanation(
-            recognizer=self.name, original_score=score,
-            textual_explanation="date after a birth cue" if entity == "DATE_OF_BIRTH" else "date")
-        return RecognizerResult(
-            entity_type=entity, start=start, end=end, score=score,
-            analysis_explanation=explanation,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+        return make_result(self, entity, start, end, score,
+                           "date after a birth cue" if entity == "DATE_OF_BIRTH" else "date")
