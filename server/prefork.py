@@ -8,8 +8,8 @@ engine, the lists and the rest of the parent's memory are shared copy-on-write.
 The parent serves nothing. It waits for signals: a worker that dies is replaced (at most once a
 second per worker), SIGTERM or SIGINT is passed on to the workers, which finish and exit, and
 then the parent exits. Workers ask the kernel for SIGTERM when the parent dies
-(``PR_SET_PDEATHSIG``), so none outlives it. Linux only; elsewhere ``serve`` runs one worker
-in-process.
+(``PR_SET_PDEATHSIG``) and also look at their parent id twice a second, so none outlives it.
+Linux only; elsewhere ``serve`` runs one worker in-process.
 """
 from __future__ import annotations
 
@@ -22,11 +22,14 @@ import os
 import signal
 import socket
 import sys
+import threading
 import time
 
 log = logging.getLogger(__name__)
 
 PR_SET_PDEATHSIG = 1
+PR_GET_PDEATHSIG = 2
+PARENT_WATCH_SECONDS = 0.5
 STOP_GRACE_SECONDS = 10
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 _WATCHED = {getattr(signal, "SIGCHLD", signal.SIGTERM), *_STOP_SIGNALS}  # no SIGCHLD: no fork
@@ -113,14 +116,43 @@ def bind_sockets(listen: list[tuple], backlog: int) -> list[socket.socket]:
     return sockets
 
 
-def _set_parent_death_signal(parent: int) -> None:
+def _set_parent_death_signal(parent: int) -> bool:
+    """Ask the kernel for SIGTERM when the parent dies; False when it could not be armed."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+        libc = ctypes.CDLL(None, use_errno=True)  # the running program's libc; no ldconfig run
+        armed = libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0) == 0
+        got = ctypes.c_int(0)
+        armed = armed and libc.prctl(PR_GET_PDEATHSIG, ctypes.byref(got), 0, 0, 0) == 0
+        armed = armed and got.value == int(signal.SIGTERM)
     except (OSError, AttributeError):
-        log.warning("cannot ask to be stopped with the parent (prctl unavailable)")
+        armed = False
+    if not armed:
+        log.warning("cannot ask the kernel to stop this worker with the parent; "
+                    "the parent watch alone will do it")
     if os.getppid() != parent:  # the parent died before prctl took effect
         os.kill(os.getpid(), signal.SIGTERM)
+    return armed
+
+
+def _watch_parent(parent: int, interval: float = PARENT_WATCH_SECONDS,
+                  grace: float = STOP_GRACE_SECONDS) -> threading.Thread:
+    """A daemon thread that stops this worker if its parent is gone.
+
+    Belt and braces for the parent-death signal: it also covers a kernel or sandbox that does
+    not deliver it. It sends SIGTERM (a graceful stop, like the signal would) and, if the worker
+    still runs ``grace`` seconds later, ends it with ``os._exit``.
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(grace)
+        log.error("worker did not stop %g s after its parent died; exiting", grace)
+        os._exit(1)
+
+    thread = threading.Thread(target=watch, name="piiscore-parent-watch", daemon=True)
+    thread.start()
+    return thread
 
 
 class Supervisor:
@@ -145,6 +177,7 @@ class Supervisor:
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             signal.pthread_sigmask(signal.SIG_UNBLOCK, _WATCHED)
             _set_parent_death_signal(parent)
+            _watch_parent(parent)
             if self.after_fork:
                 self.after_fork()
             self.serve_worker(slot)

@@ -60,6 +60,23 @@ def _alive(pid):
         return False
 
 
+def _describe(pids):
+    """What the kernel says of processes that should be gone, for a failure message."""
+    lines = []
+    for pid in pids:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            fields = dict(line.split(":\t", 1) for line in status.splitlines() if ":\t" in line)
+            wchan = {t.name: Path(t, "wchan").read_text() for t in Path(f"/proc/{pid}/task").iterdir()}
+            lines.append(f"pid {pid}: state {fields.get('State')}, ppid {fields.get('PPid')}, "
+                         f"pending {fields.get('SigPnd')}/{fields.get('ShdPnd')}, "
+                         f"blocked {fields.get('SigBlk')}, caught {fields.get('SigCgt')}, "
+                         f"threads waiting in {wchan}")
+        except OSError:
+            lines.append(f"pid {pid}: gone")
+    return "; ".join(lines)
+
+
 def _wait_for(predicate, timeout=15.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -221,7 +238,8 @@ def test_workers_stop_when_the_parent_is_killed(env):
         assert len(workers) == 2
         proc.kill()  # no chance to forward anything: the kernel's parent-death signal does it
         proc.wait()
-        assert _wait_for(lambda: not any(_alive(pid) for pid in workers), timeout=15)
+        gone = _wait_for(lambda: not any(_alive(pid) for pid in workers), timeout=15)
+        assert gone, _describe(workers)
     finally:
         for pid in _children(proc.pid):
             os.kill(pid, signal.SIGKILL)
