@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
+import os
 import signal
 import sys
 import time
@@ -88,11 +89,54 @@ class _OncePerMinute(logging.Filter):
         return True
 
 
+class LineWriteHandler(logging.Handler):
+    """Writes each record as one line with one ``os.write`` on a file descriptor, without a lock.
+
+    A StreamHandler holds its lock around write and flush; with a worker's threads all logging
+    their access line, they queued on that lock (a fifth of a worker's time under load). One
+    ``write(2)`` of a whole line needs no lock: the kernel does not interleave it with another
+    line on a pipe (lines are far below PIPE_BUF), a terminal or an O_APPEND file.
+    """
+
+    def __init__(self, fd: int):
+        super().__init__()
+        self.fd = fd
+
+    def handle(self, record: logging.LogRecord) -> bool:
+        rv = self.filter(record)
+        if rv:
+            self.emit(record)
+        return bool(rv)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            data = (self.format(record) + "\n").encode("utf-8", "backslashreplace")
+            while data:
+                data = data[os.write(self.fd, data):]
+        except Exception:
+            self.handleError(record)
+
+
+def _stderr_fd() -> int | None:
+    try:
+        sys.stderr.flush()
+        return sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):  # replaced by a test harness, or closed
+        return None
+
+
 def _configure_logging(workers: int) -> None:
     fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
     if workers > 1:
         fmt = "%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s"
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format=fmt)
+    fd = _stderr_fd()
+    handlers = None
+    if fd is not None:
+        handler = LineWriteHandler(fd)
+        handler.setFormatter(logging.Formatter(fmt))
+        handlers = [handler]
+    logging.basicConfig(level=logging.INFO, format=fmt,
+                        **({"handlers": handlers} if handlers else {"stream": sys.stderr}))
     # Per-record costs the format never shows (the logging HOWTO's "Optimization"): the caller's
     # file and line (a stack walk per record), the thread and multiprocessing names.
     logging._srcfile = None

@@ -1,4 +1,5 @@
 """piiscore-server keys add|list|revoke, the key store on disk, and command dispatch."""
+import os
 import json
 import stat
 import sys
@@ -93,3 +94,38 @@ def test_url_formatting():
     assert cli._url("127.0.0.1", 8765) == "http://127.0.0.1:8765"
     assert cli._url("::1", 8765) == "http://[::1]:8765"
     assert cli._is_loopback("::1") and cli._is_loopback("127.0.0.2") and not cli._is_loopback("0.0.0.0")
+
+
+def test_line_write_handler_writes_whole_lines_from_many_threads(tmp_path):
+    import logging
+    import threading
+
+    from server.cli import LineWriteHandler
+
+    path = tmp_path / "log"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    handler = LineWriteHandler(fd)
+    handler.setFormatter(logging.Formatter("%(name)s %(message)s"))
+    logger = logging.getLogger("piiscore.test.lines")
+    logger.propagate = False
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+    def burst(n):
+        for i in range(300):
+            logger.info("thread %d line %d %s", n, i, "x" * 200)
+
+    try:
+        threads = [threading.Thread(target=burst, args=(n,)) for n in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        logger.removeHandler(handler)
+        os.close(fd)
+    lines = path.read_text().splitlines()
+    assert len(lines) == 8 * 300
+    assert all(line.startswith("piiscore.test.lines thread ") and line.endswith("x" * 200)
+               for line in lines)
+    assert len(set(lines)) == len(lines)
