@@ -1,6 +1,6 @@
 """piiscore-server keys add|list|revoke, the key store on disk, and command dispatch."""
-import os
 import json
+import os
 import stat
 import sys
 import types
