@@ -98,3 +98,21 @@ def test_plate_in_a_post_through_the_engine(engine):
     text = "Kenteken van die voogd: 85-HJ-NP. Zwarte Golf. Ook gh482k staat erop."
     found = [(e.start, e.end) for e in engine.analyze(text, "nl") if e.type == "NL_LICENSE_PLATE"]
     assert found == [(24, 32)]
+
+
+@pytest.mark.parametrize("text", [
+    "kenteken gh482k en GH-482-K, 85-HJ-NP 4-TGR-21 H-07-NZB",
+    "G H - 4 8 2 - K op de auto, en 52kzt8; SS-12-AB is verboden, XBG-12-A ook",
+    "Rijdt in een busje met 12-ABC-3 of 1-ABC-23? Plate: 99-XX-99, order 12-34-56.",
+    "",
+])
+def test_stdlib_pattern_loop_gives_presidios_results(text, recognizer):
+    """The plate patterns run on the standard library's re; Presidio's own loop (regex module,
+    with its timeout) must give the same spans and scores."""
+    from presidio_analyzer import PatternRecognizer
+
+    ours = [(r.start, r.end, r.score) for r in recognizer._match_patterns(text)]
+    presidio = [(r.start, r.end, r.score) for r in PatternRecognizer.analyze(
+        recognizer, text, ["NL_LICENSE_PLATE"], None, recognizer.global_regex_flags)]
+    assert ours == presidio
+    assert text == "" or ours  # every non-empty line above holds at least one candidate
