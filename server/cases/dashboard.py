@@ -38,6 +38,13 @@ class TlsAwareSessionInterface(SecureCookieSessionInterface):
     def get_cookie_secure(self, app: Flask) -> bool:
         return bool(app.config["SESSION_COOKIE_SECURE"]) or (has_request_context() and request.is_secure)
 
+    def open_session(self, app: Flask, request):
+        # API clients send no session cookie: an empty session, without building the signing
+        # serializer Flask would build for every request. Flask saves nothing for it.
+        if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
+            return self.session_class()
+        return super().open_session(app, request)
+
 
 def init_app(app: Flask) -> None:
     app.config.update(
