@@ -1,4 +1,4 @@
-"""The four annotated post sets (dev set and three held-out sets) and the checks they all pass.
+"""The five annotated post sets (dev set and four held-out sets) and the checks they all pass.
 
 Each set is a hand-written ``posts.md`` that ``tests/data/devset/build.py`` turns into a checked-in
 ``.jsonl``. ``tests/test_post_sets.py`` runs every check below on every set; what differs per set
@@ -64,6 +64,10 @@ class PostSet:
     min_posts: int  # at least this many posts
     min_obfuscated_share: float  # nl-obf + en-obf posts, as a share of all posts
     negative_phrases: tuple[str, ...]  # each occurs in the set's level-none posts
+    # False for a set written to test the scorer: it need not hold every entity type (a BSN,
+    # an IBAN, ...), but every value it does hold must be valid.
+    covers_all_types: bool = True
+    min_negative_share: float = 0.25  # level none or low
 
     @property
     def source(self) -> Path:
@@ -93,6 +97,9 @@ POST_SETS = (
         "heldout3", 100, 0.09,
         SURNAME_WORDS + ("0800-2000",) + MORE_SURNAME_WORDS + ("de timmerman", "de brouwer"),
     ),
+    # Written blind for the scorer (threat and call-to-action wording); the blind test of the
+    # scorer since heldout3 went into its training data.
+    PostSet("heldout4", 100, 0.08, ("0800-2000",), covers_all_types=False, min_negative_share=0.2),
 )
 
 
@@ -133,7 +140,7 @@ def check_size_and_mix(s: PostSet) -> None:
     assert groups["vl"] >= 0.08 * n
     assert groups["nl-obf"] + groups["en-obf"] >= s.min_obfuscated_share * n
     negatives = sum(1 for r in records if r["level"] in ("none", "low"))
-    assert negatives >= 0.25 * n
+    assert negatives >= s.min_negative_share * n
 
 
 def check_posts_are_in_no_other_set(s: PostSet) -> None:
@@ -171,19 +178,19 @@ def check_person_spans_hold_no_role_words(s: PostSet) -> None:
 
 def check_bsn_values_pass_the_11_test(s: PostSet) -> None:
     values = s.values("NL_BSN")
-    assert values
+    assert values or not s.covers_all_types
     assert all(bsn.is_valid(v) for v in values), values
 
 
 def check_iban_values_have_valid_checksums(s: PostSet) -> None:
     values = s.values("IBAN_CODE")
-    assert values
+    assert values or not s.covers_all_types
     assert all(iban.is_valid(v) for v in values), values
 
 
 def check_postcodes_are_valid_dutch_postcodes(s: PostSet) -> None:
     values = s.values("NL_POSTCODE")
-    assert values
+    assert values or not s.covers_all_types
     for value in values:
         assert postcode.is_valid(value), value
         assert value[-2:].upper() not in ("SA", "SD", "SS")
@@ -191,20 +198,21 @@ def check_postcodes_are_valid_dutch_postcodes(s: PostSet) -> None:
 
 def check_plates_follow_a_sidecode(s: PostSet) -> None:
     values = [v.upper() for v in s.values("NL_LICENSE_PLATE")]
-    assert values
+    assert values or not s.covers_all_types
     assert all(PLATE.match(v) for v in values), [v for v in values if not PLATE.match(v)]
 
 
 def check_id_documents_and_cards_are_valid(s: PostSet) -> None:
     documents = s.values("NL_ID_DOCUMENT")
     cards = s.values("CREDIT_CARD")
-    assert documents and cards
+    assert (documents and cards) or not s.covers_all_types
     assert all(identiteitskaartnummer.is_valid(v) for v in documents), documents
     assert all(luhn.is_valid(v) for v in cards), cards
 
 
 def check_every_type_of_the_vocabulary_occurs(s: PostSet) -> None:
-    assert {a["type"] for _, a in s.annotations} == set(ENTITY_TYPES)
+    found = {a["type"] for _, a in s.annotations}
+    assert found == set(ENTITY_TYPES) if s.covers_all_types else found <= set(ENTITY_TYPES)
 
 
 def check_nine_digit_numbers_failing_the_11_test_are_not_annotated(s: PostSet) -> None:
