@@ -7,13 +7,22 @@ bounded by word edges, cached for the life of the process.
 Patterns run on the *folded* text (:func:`fold`): lower-cased, same length, with every detected
 name masked. Matching lower-case text without ``re.IGNORECASE`` is several times faster, and
 the mask lets a pattern say "a name" (``{name}``) without guessing from capitals.
+
+The scorer's lists are registered at warm-up (:func:`prepare`): as passes of :func:`find_all`
+and as lists searched one by one. For those, each text's words are read once and only the
+phrases whose needed words the text has are tried (see ``_wordkeys`` and :func:`_live`); the
+answers are the same as those of the plain regexes.
 """
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from importlib import resources
+from typing import NamedTuple
+
+from piiscore.scoring import _wordkeys
 
 try:  # the standard library's own regex parser, used to find each phrase's first characters
     from re import _compiler as _sre_compiler, _constants as _sre_constants, _parser as _sre_parser
@@ -57,6 +66,9 @@ _SPACED_RUN = re.compile(
     r"(?<![^\W\d_])(?:[^\W\d_](?: {1,3}|[.] ?))+[^\W\d_](?:[.](?= ))?(?![^\W\d_])"
 )
 _SPACED_WORD_GAP = re.compile(r" {2,}| ?[.] ")
+# What every spaced run holds: its last letter, after a space or a dot and before no letter.
+# A cheap first look (it starts with a plain character set, which the engine skips to).
+_SPACED_HINT = re.compile(r"[ .][^\W\d_](?![^\W\d_])")
 
 
 def despace(folded: str) -> str:
@@ -64,6 +76,9 @@ def despace(folded: str) -> str:
 
     Offsets change, so only intent matching uses this, as a second look.
     """
+
+    if _SPACED_HINT.search(folded) is None:  # nothing spelled out: the text as it is
+        return folded
 
     def join(match: re.Match[str]) -> str:
         words = _SPACED_WORD_GAP.split(match.group())
@@ -85,13 +100,11 @@ def fold(
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     if leet:
         folded = _MIXED_WORD.sub(lambda m: m.group().translate(_LEET), folded)
-    if name_spans:
-        chars = list(folded)
-        for start, end in name_spans:
-            start, end = max(0, start), min(len(chars), end)  # never change the length
-            if start < end:
-                chars[start:end] = NAME_MASK * (end - start)
-        folded = "".join(chars)
+    length = len(folded)
+    for start, end in name_spans:
+        start, end = max(0, start), min(length, end)  # never change the length
+        if start < end:
+            folded = folded[:start] + NAME_MASK * (end - start) + folded[end:]
     return folded
 
 
@@ -116,9 +129,218 @@ def merged(names: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
 
 
 def find_all(names: tuple[str, ...], text: str) -> list[tuple[str, int, int]]:
-    """``(list name, start, end)`` of every match of the merged lists, in text order."""
+    """``(list name, start, end)`` of every match of the merged lists, in text order.
+
+    The same matches as :func:`merged`'s regex run over the whole text (where two lists
+    match at one place the one named first wins). For lists :func:`prepare`\\ d as a pass,
+    found faster: only the phrases whose words the text has are tried (see :func:`_live`),
+    and only where a word they can start with starts.
+    """
+    registry = _registry
+    group = registry.passes.get(names)
+    if group is None:
+        return _find_all_merged(names, text)
+    last = _wordkeys.entry(text)
+    live = _live(text, last).get(group)
+    if not live:
+        return []
+    keys = last[1]
+    firsts = registry.firsts
+    starting: set[str] = set()  # what a word that a live phrase can start with starts with
+    for i in live:
+        first = firsts[i]
+        if first is None:  # a phrase that may start anywhere: one pass over the text
+            return _find_all_merged(names, text)
+        starting.update(first[0].intersection(keys), first[1])
+    starts: set[int] = set()
+    find = text.find
+    for key in starting:
+        at = find(key)
+        while at >= 0:
+            starts.add(at)
+            at = find(key, at + 1)
+    matchers = registry.matchers
+    live_matchers = [matchers[i] for i in live]
+    found = []
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        for owner, match in live_matchers:  # in list order: the first that matches here wins
+            matched = match(text, start)
+            if matched is not None:
+                end = matched.end()
+                if end == start:  # an empty match: leave finditer's rules to finditer
+                    return _find_all_merged(names, text)
+                found.append((owner, start, end))
+                break
+    return found
+
+
+def _find_all_merged(names: tuple[str, ...], text: str) -> list[tuple[str, int, int]]:
     regex, owners = merged(names)
     return [(owners[m.lastindex], m.start(), m.end()) for m in regex.finditer(text)]
+
+
+# ---------------------------------------------------------------------------------------
+# The registry: every phrase of the passes (find_all) and of the lists searched one by one,
+# numbered in order (a pass's phrases in list order, one after the other), each looked up by
+# the keys of one word it needs (the rarest, see _wordkeys); the keys of its other needed
+# words are checked next. Built at warm-up; per text, _live() says once which phrases can
+# match it, for every pass and list together.
+
+
+class _Registry(NamedTuple):
+    passes: dict[tuple[str, ...], int]  # pass -> its group number
+    lists: dict[str, int]  # list searched one by one -> its group number
+    group: tuple[int, ...]  # per phrase, the group number of its pass or list
+    index: dict[str, tuple[int, ...]]  # key -> phrases that need a word with that key
+    keys: frozenset[str]  # the index's keys
+    always: tuple[tuple[int, tuple[str, ...] | None], ...]  # phrases that need no word known
+    # here, each with the starts of its first word (a match holds one), or None
+    always_hint: Callable | None  # search() for any of those starts (None: some may be None)
+    needed: tuple[tuple[frozenset[str], ...], ...]  # per phrase, its other needed words' keys
+    firsts: tuple[tuple | None, ...]  # per phrase, its first word: (keys, starts) or None
+    matchers: tuple[tuple[str, Callable] | None, ...]  # per pass phrase, list and match()
+
+
+_registry = _Registry({}, {}, (), {}, frozenset(), (), None, (), (), ())
+_registered: list[tuple[str, ...] | str] = []  # passes (tuples) and lists (names), in order
+_registering = threading.Lock()
+
+
+@functools.cache
+def _fragments(name: str) -> tuple[str, ...]:
+    """The list's phrases, macros expanded."""
+    return tuple(_expand(line) for line in load_lines(name))
+
+
+@functools.cache
+def _phrase(fragment: str, compiled: bool) -> tuple:
+    """(first word, needed words, match()) of one phrase between word edges: the first
+    word's ``(keys, starts)``, or None when unknown (the phrase may start anywhere)."""
+    parsed = _sre_parser.parse(rf"(?<!\w)(?:{fragment})(?!\w)")
+    keys = _wordkeys.phrase_keys(parsed)
+    match = _sre_compiler.compile(parsed).match if compiled else None
+    if keys is None:
+        return None, (), match
+    return (keys.first, keys.starts), keys.needed, match
+
+
+def _register(*entries: tuple[str, ...] | str) -> None:
+    """Add passes and lists to the registry (rebuilt whole: it is read without locks)."""
+    with _registering:
+        entries = tuple(entry for entry in entries if entry not in _registered)
+        if entries:
+            _registered.extend(entries)
+            _build()
+
+
+def _build() -> None:
+    """Read every registered pass and list into a new registry."""
+    global _registry
+    passes: dict[tuple[str, ...], int] = {}
+    lists: dict[str, int] = {}
+    group: list[int] = []
+    index: dict[str, list[int]] = {}
+    always: list[tuple[int, tuple[str, ...] | None]] = []
+    needs: list[tuple[frozenset[str], ...]] = []
+    firsts: list[tuple | None] = []
+    matchers: list[tuple[str, Callable] | None] = []
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    for number, item in enumerate(_registered):
+        is_pass = isinstance(item, tuple)
+        low = len(needs)
+        for name in item if is_pass else (item,):
+            for fragment in _fragments(name):
+                first, needed, match = _phrase(fragment, is_pass)
+                if needed:
+                    for key in needed[0]:
+                        index.setdefault(key, []).append(len(needs))
+                else:  # what its first word starts with, or None: may start anywhere
+                    starts = _shortest(first[1] + tuple(first[0])) if first else None
+                    always.append((len(needs), starts))
+                # one object per distinct key set: fewer objects to touch per text
+                needs.append(tuple(shared.setdefault(keys, keys) for keys in needed[1:]))
+                firsts.append(first)
+                matchers.append((name, match) if is_pass else None)
+                group.append(number)
+        if is_pass:
+            passes[item] = number
+            if None in firsts[low:]:
+                merged(item)  # the fallback, compiled now rather than while scoring
+        else:
+            lists[item] = number
+    _registry = _Registry(
+        passes,
+        lists,
+        tuple(group),
+        {key: tuple(ids) for key, ids in index.items()},
+        frozenset(index),
+        tuple(always),
+        _hint(always),
+        tuple(needs),
+        tuple(firsts),
+        tuple(matchers),
+    )
+
+
+def _hint(always: list[tuple[int, tuple[str, ...] | None]]) -> Callable | None:
+    """One search for all the starts of the phrases in ``always`` (None if one has none)."""
+    if any(starts is None for _, starts in always):
+        return None
+    starts = sorted({start for _, some in always for start in some})
+    return re.compile("|".join(map(re.escape, starts))).search if starts else None
+
+
+def _shortest(starts: tuple[str, ...]) -> tuple[str, ...]:
+    """The starts that no shorter one of them starts (a text holding one holds those)."""
+    return tuple(
+        sorted({s for s in starts if not any(s != t and s.startswith(t) for t in starts)})
+    )
+
+
+def _live(text: str, last: tuple | None = None) -> dict[int, list[int]]:
+    """Per group (pass or list) with any, the phrases (numbers, in order) whose needed words
+    all have a key among the text's. Worked out once per text, for every group at once.
+    ``last``: the text's ``_wordkeys.entry``, if at hand."""
+    if last is None:
+        last = _wordkeys.entry(text)
+    registry = _registry
+    known = last[2].get(0)
+    if known is None or known[0] is not registry:  # (a registration since makes it stale)
+        keys = last[1]
+        candidates = set()
+        index = registry.index
+        for key in registry.keys.intersection(keys):
+            candidates.update(index[key])
+        # a phrase known only by the start of its first word: that start in the text at all
+        if registry.always and (registry.always_hint is None or registry.always_hint(text)):
+            for i, starts in registry.always:
+                if starts is None or any(map(text.__contains__, starts)):
+                    candidates.add(i)
+        needed = registry.needed
+        isdisjoint = keys.isdisjoint
+        live: dict[int, list[int]] = {}
+        group = registry.group
+        for i in sorted([i for i in candidates if not any(map(isdisjoint, needed[i]))]):
+            if group[i] in live:
+                live[group[i]].append(i)
+            else:
+                live[group[i]] = [i]
+        known = last[2][0] = (registry, live)
+    return known[1]
+
+
+def prepare(*passes: tuple[str, ...], lists: Iterable[str] = ()) -> None:
+    """Make each of ``passes`` (tuples of list names) a pass of :func:`find_all`, and get
+    ``lists`` ready to be searched one by one (:func:`search`, :func:`search_in`,
+    :func:`ends_with_in`): read and compile their phrases now (``warm_up`` calls this)."""
+    lists = tuple(lists)
+    for name in lists:
+        pattern(name)
+        _tail_pattern(name)
+    _register(*passes, *lists)
 
 
 def _dispatch(alternatives: list[tuple[str, str]]) -> tuple[re.Pattern[str], tuple[str, ...]]:
@@ -402,8 +624,27 @@ def _first_of(items: list) -> tuple[set[str] | None, bool]:
     return out, True
 
 
+def may_match(name: str, text: str) -> bool:
+    """False when no phrase of the list can match ``text`` nor any string whose words (runs of
+    ``\\w``) are all words of ``text``: none has every word it needs in it."""
+    return not _dead(name, text)
+
+
 def search(name: str, text: str) -> bool:
+    if _dead(name, text):
+        return False  # none of the list's phrases has its words in the text
     return pattern(name).search(text) is not None
+
+
+def search_in(name: str, text: str, start: int, end: int) -> bool:
+    """``search(name, text[start:end])``, quicker when ``text`` is the text being scored."""
+    if _dead(name, text):
+        cut = _cut_word(text, start, end)
+        if cut is None:
+            return False
+        if cut:  # only a match at the window's start can use the word the window cuts
+            return pattern(name).match(text[start:end]) is not None
+    return pattern(name).search(text[start:end]) is not None
 
 
 @functools.cache
@@ -414,3 +655,64 @@ def _tail_pattern(name: str) -> re.Pattern[str]:
 def ends_with(name: str, text: str) -> bool:
     """``text`` ends with a phrase of the list (trailing punctuation and spaces allowed)."""
     return _tail_pattern(name).search(text) is not None
+
+
+def ends_with_in(name: str, text: str, start: int, end: int) -> bool:
+    """``ends_with(name, text[start:end])``, quicker when ``text`` is the text being scored."""
+    if _dead(name, text):
+        cut = _cut_word(text, start, end)
+        if cut is None:
+            return False
+        if cut:
+            return _tail_pattern(name).match(text[start:end]) is not None
+    return _tail_pattern(name).search(text[start:end]) is not None
+
+
+def _cut_word(text: str, start: int, end: int) -> bool | None:
+    """For a window of a text none of whose words a list's phrases need: None when the window
+    cuts no word (no phrase can match in it), True when it cuts a word at its start only (a
+    match can only start there), False when it cuts one at its end (search it all).
+
+    A match inside the window uses words of the text, except for a word the window's edges
+    cut: with only whole words, a phrase needs words the text has.
+    """
+    length = len(text)
+    if start < 0:
+        start = 0
+    if end > length:
+        end = length
+    if start >= end:
+        return None
+    if end < length:
+        before, after = text[end - 1], text[end]
+        # both word characters (``\\w``: what str.isalnum() says, or "_"): a word is cut
+        if (before.isalnum() or before == "_") and (after.isalnum() or after == "_"):
+            return False
+    if start > 0:
+        before, after = text[start - 1], text[start]
+        if (before.isalnum() or before == "_") and (after.isalnum() or after == "_"):
+            return True
+    return None
+
+
+def memo(text: str) -> dict | None:
+    """A dict to keep facts about ``text`` in while it is the text being scored (the text last
+    keyed), or None."""
+    last = _wordkeys.last_entry()
+    return last[2] if last[0] is text else None
+
+
+def _dead(name: str, text: str) -> bool:
+    """No phrase of the list (one :func:`prepare` got ready) has every word it needs in
+    ``text``; known (and worth asking) only for the text last keyed: else False."""
+    last = _wordkeys.last_entry()
+    if last[0] is not text:
+        return False
+    registry = _registry
+    group = registry.lists.get(name)
+    if group is None:
+        return False
+    known = last[2].get(0)
+    if known is None or known[0] is not registry:
+        return group not in _live(text)
+    return group not in known[1]

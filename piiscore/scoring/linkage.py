@@ -53,8 +53,8 @@ def text_kinds(contexts: set[str]) -> set[str]:
 def residence_kinds(text: str, private: Iterable[Entity]) -> set[str]:
     """A place given as where someone lives ("woont in Gouda", "lives in Croydon")."""
     for e in private:
-        if e.type == "LOCATION" and _patterns.search(
-            "home_marker", text[max(0, e.start - _HOME_LOOKBACK) : e.start]
+        if e.type == "LOCATION" and _patterns.search_in(
+            "home_marker", text, max(0, e.start - _HOME_LOOKBACK), e.start
         ):
             return {"residence"}
     return set()

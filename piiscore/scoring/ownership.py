@@ -22,13 +22,10 @@ PUBLIC_OFFICIAL = "public_official"
 
 _CONTACT_TYPES = frozenset({"PHONE_NUMBER", "EMAIL_ADDRESS", "URL", "SOCIAL_HANDLE"})
 _PLACE_TYPES = frozenset({"NL_ADDRESS", "NL_POSTCODE", "LOCATION"})
-_BUSINESS_TYPES = _CONTACT_TYPES | _PLACE_TYPES | frozenset({"NL_KVK", "IBAN_CODE"})
+_CONTACT_OR_PLACE_TYPES = _CONTACT_TYPES | _PLACE_TYPES
+_BUSINESS_TYPES = _CONTACT_OR_PLACE_TYPES | frozenset({"NL_KVK", "IBAN_CODE"})
 _NON_DIGITS = re.compile(r"\D+")
 _LOOKBACK = 60
-
-
-def _before(text: str, start: int, width: int = _LOOKBACK) -> str:
-    return text[max(0, start - width) : start]
 
 
 @functools.cache
@@ -56,67 +53,82 @@ def classify(
     public_official. ``roles`` maps a PERSON entity's index to the role word near it.
     """
     seller = None
-    if not hostile and (
-        _patterns.search("benign_advert", text) or any(e.type == "NL_KVK" for e in entities)
-    ):
-        # a business advertises its own data; a private seller's own data still counts a little
-        business = _patterns.search("business_marker", text) or any(
-            e.type == "NL_KVK" for e in entities
-        )
-        seller = BUSINESS if business else OWN
+    if not hostile:
+        kvk = any(e.type == "NL_KVK" for e in entities)
+        if kvk or _patterns.search("benign_advert", text):
+            # a business advertises its own data; a private seller's own data still counts
+            # a little
+            business = kvk or _patterns.search("business_marker", text)
+            seller = BUSINESS if business else OWN
     # "Bel Salon Lisa: 015-..., zeg dat Marieke je stuurt" is the salon's number; in "Tessa
     # Huisman, Jeugdbescherming Flevoland, Botter 12-04" the address follows a person: hers
     org_ends = [] if hostile else [e.end for e in entities if e.type == "ORGANIZATION"]
-    person_starts = [e.start for e in entities if e.type == "PERSON"]
+    first_person = min((e.start for e in entities if e.type == "PERSON"), default=None)
     owners: dict[int, str] = {}
     for i, entity in enumerate(entities):
-        after_org = org_ends and _follows_organisation(text, entity, org_ends, person_starts)
-        owners[i] = _owner(text, entity, seller, after_org, roles.get(i))
+        kind = entity.type
+        if kind == "ORGANIZATION":
+            owners[i] = ORGANISATION
+        elif kind == "NL_KVK":
+            owners[i] = BUSINESS
+        elif kind == "PERSON":
+            owners[i] = _person_owner(text, entity, roles.get(i))
+        else:
+            owners[i] = _data_owner(text, entity, seller, org_ends, first_person)
     return owners
 
 
 def _follows_organisation(
-    text: str, entity: Entity, org_ends: list[int], person_starts: list[int]
+    entity: Entity, org_ends: list[int], first_person: int | None
 ) -> bool:
     """The entity comes right after an organisation's name and after no person's name."""
-    return any(0 <= entity.start - end <= 40 for end in org_ends) and not any(
-        start < entity.start for start in person_starts
+    return any(0 <= entity.start - end <= 40 for end in org_ends) and not (
+        first_person is not None and first_person < entity.start
     )
 
 
-def _owner(
-    text: str, entity: Entity, seller: str | None, after_org: bool, role: str | None
+def _person_owner(text: str, entity: Entity, role: str | None) -> str:
+    start = entity.start
+    if _patterns.ends_with_in("self_intro", text, max(0, start - 30), start):
+        return OWN
+    if role == "public_official" and not _home_nearby(text, entity):
+        return PUBLIC_OFFICIAL
+    return PRIVATE
+
+
+def _data_owner(
+    text: str, entity: Entity, seller: str | None, org_ends: list[int], first_person: int | None
 ) -> str:
-    before = _before(text, entity.start)
-    if entity.type == "ORGANIZATION" or entity.type == "NL_KVK":
-        return BUSINESS if entity.type == "NL_KVK" else ORGANISATION
-    if entity.type == "PERSON":
-        if _patterns.ends_with("self_intro", _before(text, entity.start, 30)):
-            return OWN
-        if role == "public_official" and not _home_nearby(text, entity):
-            return PUBLIC_OFFICIAL
-        return PRIVATE
-    if entity.type == "PHONE_NUMBER" and _digits(entity.text) in helpline_numbers():
+    kind, start = entity.type, entity.start
+    if kind == "PHONE_NUMBER" and _digits(entity.text) in helpline_numbers():
         return HELPLINE
-    near = _before(text, entity.start, 35)
+    # the text before the entity: _LOOKBACK characters, or fewer
+    lo, near = max(0, start - _LOOKBACK), max(0, start - 35)
     if (
-        entity.type in _CONTACT_TYPES
-        and _patterns.search("helpline_names", near)
-        and not _patterns.search("possessive", near)
+        kind in _CONTACT_TYPES
+        and _patterns.search_in("helpline_names", text, near, start)
+        and not _patterns.search_in("possessive", text, near, start)
     ):
         return HELPLINE
-    if entity.type in _PLACE_TYPES | _CONTACT_TYPES and not _patterns.search("home_marker", before):
-        if _patterns.search("org_address", _before(text, entity.start, 100)):
-            return ORGANISATION
-        if after_org:
-            return ORGANISATION
-    if entity.type in _CONTACT_TYPES | _PLACE_TYPES and _patterns.search("own_data", before):
-        return BUSINESS if _patterns.search("business_marker", before) else OWN
-    if seller and entity.type in _BUSINESS_TYPES and not _patterns.search("home_marker", before):
-        return seller
+    home = None  # "home_marker" before the entity, once asked
+    if kind in _CONTACT_OR_PLACE_TYPES:
+        home = _patterns.search_in("home_marker", text, lo, start)
+        if not home:
+            if _patterns.search_in("org_address", text, max(0, start - 100), start):
+                return ORGANISATION
+            if org_ends and _follows_organisation(entity, org_ends, first_person):
+                return ORGANISATION
+        if _patterns.search_in("own_data", text, lo, start):
+            return BUSINESS if _patterns.search_in("business_marker", text, lo, start) else OWN
+    if seller and kind in _BUSINESS_TYPES:
+        if home is None:
+            home = _patterns.search_in("home_marker", text, lo, start)
+        if not home:
+            return seller
     return PRIVATE
 
 
 def _home_nearby(text: str, entity: Entity) -> bool:
-    window = text[max(0, entity.start - _LOOKBACK) : entity.end + _LOOKBACK]
-    return _patterns.search("home_marker", window)
+    return _patterns.search_in(
+        "home_marker", text, max(0, entity.start - _LOOKBACK), entity.end + _LOOKBACK
+    )

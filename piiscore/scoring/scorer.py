@@ -30,7 +30,15 @@ CONTEXT_LISTS = ("routine", "child_school", "employer") + tuple(
     f"benign_{c}" for c in BENIGN_CONTEXTS
 )
 DATA_BENIGN_CONTEXTS = frozenset({"missing", "lost_found", "advert", "celebration"})
+_BENIGN_LISTS = tuple((c, f"benign_{c}") for c in BENIGN_CONTEXTS)
 _EVIDENCE_HALF = 6.0  # evidence at which a post sits half-way up its band
+# the wording model's flags to ask for, by (threat still open, call to action still open)
+_WORDING_FLAGS = {
+    (True, True): ("threat", "call_to_action"),
+    (True, False): ("threat",),
+    (False, True): ("call_to_action",),
+    (False, False): (),
+}
 
 
 class NameMatcher(Protocol):
@@ -52,11 +60,9 @@ def warm_up() -> None:
     The first ``score_post`` calls this; a long-running caller may call it at start-up so
     that no post pays for the compilation (a few hundred milliseconds, once).
     """
-    for names in (intent_signal._LISTS, CONTEXT_LISTS, role._ROLE_LISTS):
-        _patterns.merged(names)
-    for name in _SINGLE_LISTS:
-        _patterns.pattern(name)
-    _patterns.ends_with("self_intro", "")
+    _patterns.prepare(
+        intent_signal._LISTS, CONTEXT_LISTS, role._ROLE_LISTS, lists=_SINGLE_LISTS
+    )
     ownership.helpline_numbers()
     all_codes()
     wording_model.probabilities("")
@@ -86,11 +92,10 @@ def score_post(
     entities = list(entities)
     original = text
     lang = reason_language or language
-    # every signal reads the folded text: lower-cased, same offsets, names masked
     obfuscated = bool(obfuscated_types(entities))
-    text = _patterns.fold(
-        text, [(e.start, e.end) for e in entities if e.type == "PERSON"], leet=obfuscated
-    )
+    person_spans = [(e.start, e.end) for e in entities if e.type == "PERSON"]
+    # every signal reads the folded text: lower-cased, same offsets, names masked
+    text = _patterns.fold(text, person_spans, leet=obfuscated)
     intent = intent_signal.analyse(text)
     spelled = _patterns.despace(text)
     if spelled != text:
@@ -101,48 +106,62 @@ def score_post(
             intent.phrases + tuple(p for p in extra if p.kind != "label")
         )
     contexts = _contexts(text)
-    benign = [c for c in BENIGN_CONTEXTS if f"benign_{c}" in contexts]
-    aggressive = intent.threat or intent.dehumanising or intent.has("accusation")
+    benign = [c for c, name in _BENIGN_LISTS if name in contexts] if contexts else []
+    counted = intent.counted_kinds
+    aggressive = intent.threat or intent.dehumanising or "accusation" in counted
     if benign and not aggressive and intent.call_to_action:
         # "deel dit" under a missing-child appeal or a thank-you is not a call to harass
         intent = intent.without_calls_to_action()
-    hostile = aggressive or intent.call_to_action or obfuscated
+        counted = intent.counted_kinds
+    call_to_action = intent.call_to_action
+    hostile = aggressive or call_to_action or obfuscated
     words = role.role_words(
         text, [(p.start, p.end) for p in intent.phrases if p.kind == "label"]
     )
     if words and "advert" in benign:
         benign.remove("advert")  # "KvK" in a post about a worker is no advert
-    official_words = [w for w in words if w[2] == "public_official"]
     person_roles = {}
-    for i, e in enumerate(entities):
-        if e.type == "PERSON":
-            official = role.role_near((e.start, e.end), official_words, window=40)
-            person_roles[i] = official or role.role_near((e.start, e.end), words)
-    if "lost_found" in benign and any(r in role.PROTECTED_ROLES for r in person_roles.values()):
-        benign.remove("lost_found")  # "gegevens van die gezinsvoogd gevonden" found no wallet
+    if person_spans:
+        official_words = [w for w in words if w[2] == "public_official"]
+        for i, e in enumerate(entities):
+            if e.type == "PERSON":
+                span = (e.start, e.end)
+                official = official_words and role.role_near(span, official_words, window=40)
+                person_roles[i] = official or role.role_near(span, words)
+        if "lost_found" in benign and any(
+            r in role.PROTECTED_ROLES for r in person_roles.values()
+        ):
+            # "gegevens van die gezinsvoogd gevonden" found no wallet
+            benign.remove("lost_found")
     # contexts where private data appears for a good reason (a lost cat, a missing child)
     data_benign = not hostile and any(c in DATA_BENIGN_CONTEXTS for c in benign)
     tone_benign = not hostile and bool(benign)
     owners = ownership.classify(text, entities, hostile=hostile, roles=person_roles)
-    private = [e for i, e in enumerate(entities) if owners[i] == ownership.PRIVATE]
-    own_data = any(
-        owners[i] == ownership.OWN and e.type in linkage.KIND_OF_TYPE
-        for i, e in enumerate(entities)
-    )
-    officials = [
-        e for i, e in enumerate(entities) if owners[i] == ownership.PUBLIC_OFFICIAL
-    ]
-    names = [e for e in private if e.type == "PERSON"]
-    if intent.threat or intent.call_to_action:
+    private = []
+    officials = []
+    names = []
+    handles = []
+    for i, e in enumerate(entities):
+        owner = owners[i]
+        if owner == ownership.PRIVATE:
+            private.append(e)
+            if e.type == "PERSON":
+                names.append(e)
+            elif e.type in linkage.ONLINE_TYPES:
+                handles.append(e)
+        elif owner == ownership.PUBLIC_OFFICIAL:
+            officials.append(e)
+    threat_phrase = intent.threat
+    if threat_phrase or call_to_action:
         names += officials  # a threat takes an official out of their public role
-    handles = [e for e in private if e.type in linkage.ONLINE_TYPES]
 
     watchlist_match = bool(watchlist is not None and watchlist.match(original, entities))
     has_name = bool(names) or watchlist_match or (bool(handles) and hostile)
 
     kinds = linkage.entity_kinds(e.type for e in private)
     if not data_benign and (has_name or words or hostile):
-        kinds |= linkage.text_kinds(contexts)
+        if contexts:
+            kinds |= linkage.text_kinds(contexts)
         if "address" not in kinds:  # a street address already says where they live
             kinds |= linkage.residence_kinds(text, private)
         if handles and (has_name or hostile):
@@ -154,18 +173,29 @@ def score_post(
     # "pas maar op", "wie gaat er mee?" threaten or mobilise only when the post points at
     # someone and is not a friendly one ("Sanne, we komen zaterdag langs met taart!")
     pointed = (has_name or bool(kinds) or bool(words)) and not tone_benign
-    weak_threat = pointed and intent.has("threat_weak")
-    weak_cta = pointed and intent.has("cta_weak")
+    weak_threat = pointed and "threat_weak" in counted
+    weak_cta = pointed and "cta_weak" in counted
     # fresh wording the phrase lists miss: the wording model, only for a post that points at
     # someone and already exposes their data or is hostile, never over a quoted, reported or
     # negated threat
     if (pointed and (kinds or hostile) and not intent.discounted_threat
-            and not (intent.threat and intent.call_to_action)):
-        wording = wording_model.probabilities(wording_model.mask_entities(original, entities))
-        weak_threat = weak_threat or wording["threat"] >= wording_model.THRESHOLD
-        weak_cta = weak_cta or (not intent.call_to_action
-                                and wording["call_to_action"] >= wording_model.THRESHOLD)
-    threat = intent.threat or weak_threat
+            and not (threat_phrase and call_to_action)):
+        # only the flags still open are asked for: a threat flag changes nothing when the
+        # post already holds a counted veiled threat (threat, veiled, hostile are all set)
+        asked = _WORDING_FLAGS[
+            not (weak_threat or (threat_phrase and "threat_veiled" in counted)),
+            not (weak_cta or call_to_action),
+        ]
+        if asked:
+            wording = wording_model.probabilities(
+                wording_model.mask_entities(original, entities), asked
+            )
+            weak_threat = weak_threat or (
+                "threat" in wording and wording["threat"] >= wording_model.THRESHOLD
+            )
+            weak_cta = weak_cta or (not call_to_action
+                                    and wording["call_to_action"] >= wording_model.THRESHOLD)
+    threat = threat_phrase or weak_threat
     cta_kinds = intent.cta_kinds
     if weak_cta and "contact" not in cta_kinds:
         cta_kinds += ("contact",)
@@ -176,7 +206,7 @@ def score_post(
 
     target = role.target_role(
         text,
-        names + [e for e in officials if e not in names],
+        names + [e for e in officials if e not in names] if officials else names,
         words,
         has_target=has_name or bool(kinds) or hostile,
     )
@@ -200,7 +230,11 @@ def score_post(
         or (hostile and words)
         # a link alone (a shop's site, a conference page) is nobody's personal data
         or any(e.type != "URL" for e in handles)
-        or own_data
+        # the author's own data
+        or any(
+            owners[i] == ownership.OWN and e.type in linkage.KIND_OF_TYPE
+            for i, e in enumerate(entities)
+        )
     ):
         level = "low"
     else:
@@ -209,13 +243,15 @@ def score_post(
         raised = max(RISK_LEVELS.index(level) + 1, RISK_LEVELS.index("medium"))
         level = RISK_LEVELS[min(raised, RISK_LEVELS.index("high"))]
 
-    evidence = sum(linkage.KIND_WEIGHT[k] for k in kinds)
+    evidence = sum(linkage.KIND_WEIGHT[k] for k in kinds) if kinds else 0
     if has_name:
         evidence += 1.0 + 1.5 * len(kinds) + (0.5 if employer else 0.0)
-    evidence += 3.0 * intent.has("threat_explicit")
-    evidence += 2.0 * (intent.has("threat_veiled") or weak_threat)
-    evidence += 1.5 * len(cta_kinds) + 1.0 * intent.dehumanising
-    evidence += 0.5 * intent.has("accusation") + 2.0 * obfuscated + 1.0 * protected
+    veiled = "threat_veiled" in counted or weak_threat
+    dehumanising = intent.dehumanising
+    evidence += 3.0 * ("threat_explicit" in counted)
+    evidence += 2.0 * veiled
+    evidence += 1.5 * len(cta_kinds) + 1.0 * dehumanising
+    evidence += 0.5 * ("accusation" in counted) + 2.0 * obfuscated + 1.0 * protected
     evidence += 2.0 * watchlist_match + 0.5 * bool(handles)
     if tone_benign:
         evidence /= 4
@@ -224,6 +260,7 @@ def score_post(
         lang,
         level=level,
         intent=intent,
+        veiled=veiled,
         weak_threat=weak_threat,
         cta_kinds=cta_kinds,
         kinds=kinds,
@@ -234,7 +271,7 @@ def score_post(
         obfuscated=obfuscated,
         watchlist_match=watchlist_match,
         owners={o for i, o in owners.items() if entities[i].type != "ORGANIZATION"},
-        benign=benign if tone_benign else [],
+        benign=benign if tone_benign else (),
     )
     flags = {
         "threat": threat,
@@ -243,7 +280,7 @@ def score_post(
         "target_role": target,
         "watchlist_match": watchlist_match,
     }
-    return RiskScore(level_value(level, evidence), level, tuple(reasons), flags)
+    return RiskScore(level_value(level, evidence), level, reasons, flags)
 
 
 def _contexts(text: str) -> set[str]:
@@ -264,6 +301,7 @@ def _contexts(text: str) -> set[str]:
 
 
 _KIND_ORDER = tuple(sorted(linkage.KIND_WEIGHT, key=lambda k: -linkage.KIND_WEIGHT[k]))
+_CALL_TO = {k: f"call_to_{k}" for k in intent_signal.CTA_KINDS}
 _DISCOUNTS = (
     (ownership.HELPLINE, "discounted_helpline"),
     (ownership.ORGANISATION, "discounted_organisation"),
@@ -278,6 +316,7 @@ def _reasons(
     *,
     level: str,
     intent: intent_signal.Intent,
+    veiled: bool,
     weak_threat: bool,
     cta_kinds: tuple[str, ...],
     kinds: set[str],
@@ -288,23 +327,26 @@ def _reasons(
     obfuscated: bool,
     watchlist_match: bool,
     owners: set[str],
-    benign: list[str],
-) -> list[Reason]:
+    benign: Sequence[str],
+) -> tuple[Reason, ...]:
     out: list[Reason] = []
-    if intent.has("threat_explicit"):
+    counted = intent.counted_kinds
+    if "threat_explicit" in counted:
         out.append(reason("threat_explicit", lang))
-    if intent.has("threat_veiled") or weak_threat:
+    if veiled:
         out.append(reason("threat_veiled", lang))
-    template = "name_with" if has_name else "data"
-    out += [kind_reason(template, k, lang) for k in _KIND_ORDER if k in kinds]
+    if kinds:
+        template = "name_with" if has_name else "data"
+        out += [kind_reason(template, k, lang) for k in _KIND_ORDER if k in kinds]
     if has_name and employer and level != "none":
         out.append(kind_reason("name_with", "employer", lang))
     if has_name and handles:
         out.append(kind_reason("name_with", "online_account", lang))
-    out += [reason(f"call_to_{k}", lang) for k in cta_kinds]
-    if intent.dehumanising:
+    for k in cta_kinds:
+        out.append(reason(_CALL_TO[k], lang))
+    if "label" in counted or "insult" in counted:
         out.append(reason("dehumanising_label", lang))
-    if intent.has("accusation"):
+    if "accusation" in counted:
         out.append(reason("hostile_accusation", lang))
     if target in role.PROTECTED_ROLES:
         out.append(reason(f"target_role_{target}", lang))
@@ -314,10 +356,12 @@ def _reasons(
         out.append(reason("watchlist_match", lang))
     if intent.discounted_threat and not (intent.threat or weak_threat):
         out.append(reason("threat_not_counted", lang))
-    out += [reason(code, lang) for owner, code in _DISCOUNTS if owner in owners]
-    out += [reason(f"benign_{c}", lang) for c in benign]
+    if owners:
+        out += [reason(code, lang) for owner, code in _DISCOUNTS if owner in owners]
+    for c in benign:
+        out.append(reason(f"benign_{c}", lang))
     if has_name and not kinds and not out:
         out.append(reason("name_only", lang))
     if not out:
         out.append(reason("no_personal_data", lang))
-    return out
+    return tuple(out)

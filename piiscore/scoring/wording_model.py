@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from ..types import Entity
 THRESHOLD = 0.5
 # scikit-learn's default token pattern: two or more word characters
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_WORDS = re.compile(r"\w\w+")  # the same matches as _TOKEN (whole runs of 2+), found faster
 
 
 def mask_entities(text: str, entities: Sequence[Entity]) -> str:
@@ -53,25 +55,50 @@ def _model() -> dict:
     raw = resources.files("piiscore.scoring.data").joinpath("wording_model.json").read_text(encoding="utf-8")
     data = json.loads(raw)
     vocab = data["vocabulary"]
+    idf = data["idf"]
+    flags = {name: (m["coef"], m["intercept"]) for name, m in data["flags"].items()}
+    coefs = list(zip(*(coef for coef, _ in flags.values())))  # per term, per flag
+    # per term: its idf, its flag weights, and, for a term seen once (weight = idf), the terms
+    # of the sums: weight * weight, then weight * flag weight per flag (the same products)
+    rows = [
+        (idf[i], coefs[i], (idf[i] * idf[i], *(c * idf[i] for c in coefs[i])))
+        for i in range(len(vocab))
+    ]
     return {
         "index": {term: i for i, term in enumerate(vocab)},
-        "idf": data["idf"],
-        "flags": {name: (m["coef"], m["intercept"]) for name, m in data["flags"].items()},
+        "idf": idf,
+        "flags": flags,
+        "unigrams": {term: row for term, row in zip(vocab, rows) if " " not in term},
+        # bigrams are looked up by their pair of words
+        "bigrams": {
+            tuple(term.split(" ")): row for term, row in zip(vocab, rows) if " " in term
+        },
     }
 
 
-def probabilities(masked: str) -> dict[str, float]:
-    """{flag: probability} for "threat" and "call_to_action"."""
+def probabilities(masked: str, flags: Sequence[str] | None = None) -> dict[str, float]:
+    """{flag: probability} for "threat" and "call_to_action" (or only for ``flags``)."""
     model = _model()
-    index, idf = model["index"], model["idf"]
-    weights: dict[int, float] = {}
-    for gram, count in features(masked).items():
-        i = index.get(gram)
-        if i is not None:
-            weights[i] = (1.0 + math.log(count)) * idf[i]
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    tokens = _WORDS.findall(masked)
+    # the terms of features(masked) in the same order (unigrams, then bigrams, each by first
+    # occurrence) with the same counts, so the same sums
+    bigrams = model["bigrams"]
+    unigram_counts = Counter(tokens)
+    bigram_counts = Counter(filter(bigrams.__contains__, zip(tokens, tokens[1:])))
+    parts = []  # per term: weight * weight, then weight * flag weight per flag
+    for table, counts in ((model["unigrams"], unigram_counts), (bigrams, bigram_counts)):
+        for row, count in zip(map(table.get, counts), counts.values()):
+            if row is not None:
+                if count == 1:  # (1.0 + log(1)) * idf is idf, to the bit
+                    parts.append(row[2])
+                else:
+                    weight = (1.0 + math.log(count)) * row[0]
+                    parts.append((weight * weight, *(c * weight for c in row[1])))
+    norm = math.sqrt(sum(map(operator.itemgetter(0), parts))) or 1.0
     out = {}
-    for name, (coef, intercept) in model["flags"].items():
-        z = intercept + sum(coef[i] * w for i, w in weights.items()) / norm
+    for column, (name, (_, intercept)) in enumerate(model["flags"].items(), 1):
+        if flags is not None and name not in flags:
+            continue
+        z = intercept + sum(map(operator.itemgetter(column), parts)) / norm
         out[name] = 1.0 / (1.0 + math.exp(-z))
     return out
