@@ -38,6 +38,9 @@ VALID = [
     # a street without a number
     ("Ze woont ergens aan de Hoofdweg.", ["Hoofdweg"]),
     ("Hij loopt elke dag over de Lijnbaan.", ["Lijnbaan"]),
+    # an English street without a number (with one it is an NL_ADDRESS)
+    ("She lives on Ashworth Road, two doors down.", ["Ashworth Road"]),
+    ("Nice house on Birchwood Close in Leeds.", ["Birchwood Close", "Leeds"]),
 ]
 
 INVALID = [
@@ -52,6 +55,8 @@ INVALID = [
     "Ik ga naar huis, dan in bed liggen.",
     "Ze speelden in het veld.",
     "nu zitten ze in een pleeggezin, ophalen in de buurt van het centrum",
+    "Lives Street was the name of the album.",
+    "on the road again, down the lane",
 ]
 
 
@@ -72,6 +77,7 @@ def test_when_no_place_then_nothing_found(text, recognizer):
          "Jeugdbescherming Rotterdam Rijnmond"),
         ("Ze woont op de Kerkstraat 12a in Schiedam.", "Schiedam", "NL_ADDRESS", "Kerkstraat 12a"),
         ("Gemeente Enschede weet ervan.", None, "ORGANIZATION", "Gemeente Enschede"),
+        ("She lives at 14 Birchwood Close, Leeds.", "Leeds", "NL_ADDRESS", "14 Birchwood Close"),
     ],
 )
 def test_place_inside_an_organisation_or_address_gives_way(text, location, other_type, other,

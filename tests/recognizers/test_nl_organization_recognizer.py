@@ -59,6 +59,14 @@ VALID = [
     ("Stichting Jeugdzorg Plus Midden is betrokken.", ["Stichting Jeugdzorg Plus Midden"]),
     ("Ze werkt bij Zorgboerderij De Hoeve B.V. in Epe.", ["Zorgboerderij De Hoeve B.V."]),
     ("Opdrachtgever: Bakkerij Jansen BV.", ["Bakkerij Jansen BV"]),
+    # trades, clubs, media
+    ("Bestellen bij Bakkerij Hoeksma, vers elke dag.", ["Bakkerij Hoeksma"]),
+    ("Offerte van Schildersbedrijf Van Lierop ontvangen.", ["Schildersbedrijf Van Lierop"]),
+    ("Ze heeft een eigen bedrijfje, Kwakkelstein Coaching, in Ede.", ["Kwakkelstein Coaching"]),
+    ("Wat een pot: PEC Zwolle wint van FC Twente, KV Mechelen verliest.",
+     ["PEC Zwolle", "FC Twente", "KV Mechelen"]),
+    ("NOS: steeds meer jeugdbeschermers bedreigd. Ook de BBC meldt het.", ["NOS", "BBC"]),
+    ("Bel De Kindertelefoon als je ergens mee zit.", ["De Kindertelefoon"]),
 ]
 
 INVALID = [
@@ -73,6 +81,8 @@ INVALID = [
     "de gemeente is dicht, het politiebureau ook",
     "Ze werkt bij een advocatenkantoor in Ede.",
     "Mijn School is slecht, Onze Stichting doet veel.",
+    "Ik zag de nos niet, ik keek naar het nieuws.",
+    "Die bakkerij op de hoek is dicht.",
 ]
 
 

@@ -5,7 +5,8 @@
   "Capelle aan den IJssel", "'s-Hertogenbosch", "Gent", "Marokko", "Londen";
 - a district after a city: "Rotterdam-Zuid", "Amsterdam Noord", "Almere Buiten";
 - a street name without a house number: "Hoofdweg", "de Lijnbaan", "Laan van Meerdervoort"
-  (with a number it is an NL_ADDRESS, which wins the overlap).
+  (with a number it is an NL_ADDRESS, which wins the overlap); an English one in a cased post:
+  one or two capitalised words and a street word, "Ashworth Road", "Birchwood Close".
 
 Place names that are ordinary words ("Best", "Goes", "Hoorn", "Born") need a capital in a
 sentence's middle or a preposition before them ("in Best", "uit goes"). Inside an
@@ -39,6 +40,13 @@ _PLACE_LINKS = frozenset("aan den de der op bij en in 's s t 't van het ter ten 
 _STRONG_STREET_SUFFIXES = ("straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk",
                            "dreef", "steeg", "boulevard", "plantsoen", "straatweg")
 _STREET_ARTICLES = frozenset("de het 't".split())
+# English streets without a number. Not "Court", "Place", "Way", "Park", "Hill", "Square": they
+# also end names of courts, firms and sights.
+_EN_STREET = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][a-z][\w'’-]*\s){1,2})(?:Road|Close|Avenue|Ave|Street|Lane|Drive|"
+    r"Crescent|Grove|Terrace|Gardens)\b")
+_EN_NOT_STREET_WORDS = frozenset("the a an on in at of to from my our his her their this that "
+                                 "lives live living near by off".split())
 
 
 class NlLocationRecognizer(EntityRecognizer):
@@ -144,7 +152,23 @@ def find_locations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
         if head.lower in lex.street_common_words and not (head.capitalized and not starts[s]):
             continue
         out.append((toks[s].start, head.end, score))
+    if mode == "mixed":
+        out.extend(_english_streets(text))
     return out
+
+
+def _english_streets(text: str) -> list[tuple[int, int, float]]:
+    found = []
+    for m in _EN_STREET.finditer(text):
+        start = m.start()
+        words = m.group(1).split()
+        while words and words[0].lower() in _EN_NOT_STREET_WORDS:
+            start = text.index(words[1], start) if len(words) > 1 else m.end()
+            words = words[1:]
+        if not words or _AFTER_ADDRESS.search(text[max(0, start - 12):start]):
+            continue   # a bare street word, or a house number before it: NL_ADDRESS's
+        found.append((start, m.end(), SCORE_STREET_WEAK))
+    return found
 
 
 def _district(toks, end: int, text: str, strict: bool) -> int:

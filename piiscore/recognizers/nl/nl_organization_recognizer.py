@@ -11,7 +11,9 @@
   "CBS De Fontein", "kinderdagverblijf Het Bolletje", "kdv Kiekeboe", "AV Phoenix";
   name + type word: "het Erasmus College", "Stedelijk Lyceum", "William Schrikker Stichting";
   "Stichting X", "Lyceum X";
-- companies: "X B.V.", "X BV", "X N.V.", "X Ltd".
+- companies: "X B.V.", "X BV", "X N.V.", "X Ltd"; trades: "Bakkerij Hoekstra",
+  "Schildersbedrijf Van Dalen", "Veldkamp Coaching"; clubs: "FC X", "KV X", list `organizations`
+  for professional football clubs and news media.
 
 Generic words alone ("de gemeente", "de politie", "jeugdzorg") are not organisations.
 """
@@ -46,17 +48,20 @@ kdv bso peuterspeelzaal psz daltonschool montessorischool jenaplanschool school 
 scholengemeenschap stichting lyceum college gymnasium atheneum mavo havo vwo vmbo praktijkschool
 voetbalvereniging voetbalclub vv sv av hockeyclub hc zwemvereniging zwemclub korfbalvereniging
 kinderopvang opvang jeugdzorgaanbieder zorginstelling woningcorporatie woonstichting
-ziekenhuis""".split())
+ziekenhuis bakkerij slagerij""".split())
 # Compound type words: "huisartsenpraktijk", "advocatenkantoor", "gastouderbureau".
-_TYPE_ENDINGS = ("praktijk", "kantoor", "bureau", "opvang", "kliniek", "instituut", "vereniging")
+_TYPE_ENDINGS = ("praktijk", "kantoor", "bureau", "opvang", "kliniek", "instituut", "vereniging",
+                 "bedrijf", "bakkerij", "slagerij", "salon")
 _TYPE_BEFORE_CASED = frozenset(["OBS", "CBS", "PCBS", "RKBS", "KBS", "IKC", "KDV", "BSO", "PSZ",
-                                "VV", "SV", "AV", "HC", "SBO", "VSO", "RK"])
+                                "VV", "SV", "AV", "HC", "SBO", "VSO", "RK", "CSG", "FC", "AFC",
+                                "SC", "KV", "RKC", "KRC", "RSC", "KAA"])
 # Type words after a name ("Erasmus College", "Stedelijk Lyceum").
 _TYPE_AFTER = frozenset("""college lyceum gymnasium academie hogeschool universiteit ziekenhuis
 stichting groep school scholengemeenschap zorggroep jeugdzorg kliniek ggz university hospital
-school academy council foundation trust""".split())
+school academy council foundation trust coaching""".split())
 _COMPANY = re.compile(r"\s(?:B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|VOF|Ltd|Inc|GmbH|LLC|Holding)(?![\w])")
 _ARTICLES = frozenset(["de", "het", "'t", "t", "d'", "the"])
+_CAPITAL_PARTICLES = frozenset(["Van", "Ter", "Ten", "Van der", "Van den"])
 _NOT_NAME = frozenset("ik je jij u hij zij ze wij we die dat deze dit een op in bij van voor met "
                       "en of is was heeft".split())
 
@@ -132,9 +137,12 @@ def find_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
     spans.extend(_place_then_service(toks, lex, spans))
     # 5. name + type word ("Erasmus College") and companies ("Bakkerij Jansen B.V.")
     spans.extend(_name_then_type(toks, lex, strict, spans, starts, text))
-    return [(toks[s].start, toks[e - 1].end if e - 1 < n else toks[-1].end, score)
-            for s, e, score in _dedupe(spans)] + _companies(text, toks, starts) \
-        + _spaced_organizations(text, lex)
+    found = [(toks[s].start, toks[e - 1].end if e - 1 < n else toks[-1].end, score)
+             for s, e, score in _dedupe(spans)]
+    seen = {(s, e) for s, e, _ in found}
+    # a legal form can end a name a type word began ("Bakkerij Jansen BV"): report it once
+    found += [c for c in _companies(text, toks, starts) if (c[0], c[1]) not in seen]
+    return found + _spaced_organizations(text, lex)
 
 
 def _spaced_organizations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
@@ -210,6 +218,10 @@ def _name_tokens(toks, j, strict, lex, limit=3) -> int:
     start_words = k
     while k < len(toks) and k - start_words < limit:
         t = toks[k]
+        if t.text in _CAPITAL_PARTICLES and k == start_words and k + 1 < len(toks) \
+                and toks[k + 1].is_word and toks[k + 1].capitalized:
+            k += 1   # a surname with its particle: "Schildersbedrijf Van Lierop"
+            continue
         if not t.is_word or t.lower in _NOT_NAME or t.lower in lex.stop_words:
             break
         if not (t.capitalized or (strict and k == start_words)):
