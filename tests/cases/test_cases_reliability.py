@@ -58,7 +58,9 @@ def test_two_concurrent_writers_lose_no_status_change(make_app):
     case = clients[0].get(f"/api/cases/{cid}", headers=auths[0]).get_json()
     history = case["history"][1:]
     assert sorted(h["note"] for h in history) == sorted(accepted)  # every accepted change is there
-    assert {h["moderator"] for h in history} == {"anna", "bram"}
+    # each change is attributed to the moderator who made it (which writer wins how often is
+    # up to the scheduler: one of them may lose every race)
+    assert all(h["moderator"] == ("anna", "bram")[int(h["note"].split()[1])] for h in history)
     # ... and they form one unbroken chain of allowed steps: none was made from a stale status.
     previous = "new"
     for h in history:
