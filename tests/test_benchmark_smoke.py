@@ -53,3 +53,16 @@ def test_text_report_and_percentile():
 
 def test_bad_data_path_is_an_error(tmp_path):
     assert bench.main(["--data", str(tmp_path / "none.jsonl")]) == 2
+
+
+def test_http_floor_runs_end_to_end():
+    """benchmarks/http_floor.py starts its stubbed one-process server and drives it (no timing
+    assertions: only that requests were answered without errors)."""
+    import subprocess
+    import sys
+
+    script = SCRIPT.parent / "http_floor.py"
+    done = subprocess.run([sys.executable, str(script), "--clients", "2", "--duration", "1",
+                           "--warmup", "0.2"], capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "scan stubbed out" in done.stdout and "errors 0" in done.stdout
