@@ -4,11 +4,11 @@
 
 Training data: the development set, the held-out sets `heldout`, `heldout2` and `heldout3`,
 400 posts written for this model (`tools/wording_data/extra_posts.jsonl`, by an author who saw
-no code, list or test set), and the scorer's regression cases, all fictitious. `heldout4` is
-kept out: it is the blind test of the scorer (README "Measured"). Entities are found by
+no code, list or test set), and the scorer's regression cases, all fictitious. `heldout4` and
+`heldout5` are kept out: they test the scorer (README "Measured"). Entities are found by
 piiscore's own engine and masked by type, as at run time. Hyper-parameters are scikit-learn's
 defaults except C=4 and balanced classes; the decision threshold is the default 0.5. They were
-not tuned on heldout4.
+not tuned on heldout4 or heldout5.
 """
 from __future__ import annotations
 
