@@ -219,12 +219,18 @@ _AT = re.compile(r"\s*(?:\(\s*(?:at|apenstaartje)\s*\)|\[\s*(?:at|apenstaartje)\
                  re.IGNORECASE)
 _DOT = re.compile(r"\s*(?:\(\s*(?:dot|punt)\s*\)|\[\s*(?:dot|punt)\s*\]|\{\s*(?:dot|punt)\s*\}|<\s*(?:dot|punt)\s*>)\s*",
                   re.IGNORECASE)
-# bare "naam at domein dot com" / "naam apenstaartje domein punt nl"
+# bare "naam at domein dot com" / "naam apenstaartje domein punt nl"; the name may have its own
+# dots spelled out too: "salma punt amrani apenstaartje example punt com"
 _BARE_EMAIL = re.compile(
-    r"(?<![\w.])([\w][\w.\-]*)\s+(?:at|apenstaartje)\s+([\w\-]+)((?:\s+(?:dot|punt)\s+[\w\-]+)+)(?![\w])",
+    r"(?<![\w.])([\w][\w.\-]*(?:\s+(?:dot|punt)\s+[\w][\w.\-]*)*)\s+(?:at|apenstaartje)\s+([\w\-]+)"
+    r"((?:\s+(?:dot|punt)\s+[\w\-]+)+)(?![\w])",
     re.IGNORECASE)
 _BARE_DOT = re.compile(r"\s+(?:dot|punt)\s+", re.IGNORECASE)
 _LEET_TOKEN = re.compile(r"(?<![\w@#./\-])[A-Za-z][A-Za-z0-9]*[0134579][A-Za-z0-9]*(?![\w@\-])")
+# the letter O for a zero in a digit group: "O6 - 5O 41 88 77" (a group of 2-4 characters with
+# at least one digit and one O, between digit groups or separators)
+_O_FOR_ZERO = re.compile(r"(?<![\w])(?=[\dOo]*\d)(?=[\dOo]*[Oo])[\dOo]{2,4}(?![\w])")
+_DIGIT_GROUP_NEAR = re.compile(r"\d[\dOo]*[ .\-/]{1,3}$|^[ .\-/]{1,3}[\dOo]*\d")
 _REVERSED_WORDS = r"(?=[aobri])(?:achterstevoren|omgekeerd|andersom|reversed|backwards|in reverse)"
 _REVERSED_CUE = re.compile(_REVERSED_WORDS + r"[^\d\n]{0,60}?(\+?[\d][\d \-]{6,}\d)", re.IGNORECASE)
 # Cheap necessary conditions: without them _REVERSED_CUE / _BARE_EMAIL cannot match.
@@ -263,6 +269,11 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
         digits = m.group(1)
         s = m.start(1)
         add(s, m.end(1), "".join(reversed(re.sub(r"[\s\-]", "", digits))))
+    for m in _O_FOR_ZERO.finditer(text):
+        # only inside a run of digit groups: a group with a digit right before or after it
+        if _DIGIT_GROUP_NEAR.search(text[max(0, m.start() - 6):m.start()]) or \
+                _DIGIT_GROUP_NEAR.search(text[m.end():m.end() + 6]):
+            add(m.start(), m.end(), m.group().replace("O", "0").replace("o", "0"))
     for m in _NUM_RUN.finditer(text):
         tokens = _NUM_TOKEN_ONE.findall(m.group(0))
         spelled = any(not t.isdigit() for t in tokens)
@@ -276,7 +287,7 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
     for m in _HOUSE_NUMBER_WORD.finditer(text):
         add(m.start(1), m.end(1), _NUMBER_WORDS[m.group(1).lower()])
     for m in _BARE_EMAIL.finditer(text) if _HAS_BARE_EMAIL.search(text) else ():
-        local, domain, rest = m.group(1), m.group(2), m.group(3)
+        local, domain, rest = _BARE_DOT.sub(".", m.group(1)), m.group(2), m.group(3)
         tail = _BARE_DOT.sub(".", rest)
         add(m.start(), m.end(), f"{local}@{domain}{tail}")
     bracketed = _HAS_BRACKETED.search(text) is not None
@@ -317,6 +328,7 @@ _QUICK_TOKEN_CUES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"[\(\[\{<]\s*(?:at|dot|punt|apenstaartje)",
     r"\b(?:at|apenstaartje)\b",
     r"[a-z][013457]",
+    r"\d[Oo]|[Oo]\d",
     _REVERSED_WORDS,
     rf"\b(?:{_NUMWORD_ALT})\b",
 ))

@@ -30,6 +30,9 @@ CASES = [
     ("06 (één twee) 34 56 78 bellen", "0612345678 bellen", "06 (één twee) 34 56 78"),
     ("call oh six, twelve, thirty-four, fifty-six, seventy-eight", "call 0612345678",
      "oh six, twelve, thirty-four, fifty-six, seventy-eight"),
+    ("of O6-1234 5678 bellen", "of 06-1234 5678 bellen", "O6-1234 5678"),
+    ("mail m punt devries apenstaartje gmail punt com", "mail m.devries@gmail.com",
+     "m punt devries apenstaartje gmail punt com"),
 ]
 
 
@@ -45,7 +48,7 @@ def test_obfuscation_is_undone_and_maps_back(original, expected, hidden):
     assert norm.text == expected
     assert norm.changed
     # the whole normalised value maps back to exactly the obfuscated original
-    value = re.search(r"06-?12345678|m\.devries@gmail\.com|Marieke|Sanne Bakker", norm.text)
+    value = re.search(r"06-?1234 ?5678|m\.devries@gmail\.com|Marieke|Sanne Bakker", norm.text)
     start, end = norm.to_original(value.start(), value.end())
     assert original[start:end] == hidden
     assert norm.is_obfuscated(value.start(), value.end())
@@ -61,6 +64,7 @@ def test_obfuscation_is_undone_and_maps_back(original, expected, hidden):
     "Uitslagen: 3-1, 2-2, 1-0, 4-4 en 1-1.",
     "kaart 4111 1111 1111 1111 en IBAN NL91 ABNA 0417 1643 00",
     "een twee drie vier kinderen",
+    "Hij is 5O jaar, O2 en 5G, OOK",
 ])
 def test_plain_text_is_left_alone(plain):
     norm = normalize(plain)

@@ -44,6 +44,8 @@ def test_every_sidecode_with_dashes_is_found(code, plate, recognizer):
         ("Ze rijdt in een auto met GH482K rond", 1, [(25, 31)]),
         ("license plate: 85HJNP", 1, [(15, 21)]),
         ("haar kenteken: G H - 4 8 2 - K. Witte Polo", 1, [(15, 30)]),
+        # spread out with its dashes in place: reported without a cue
+        ("Wie ziet deze? Zwarte Volvo, G Z - 2 8 3 - V, van hem", 1, [(29, 44)]),
         # invalid: no dashes and no context
         ("GH482K", 0, []),
         ("bestelcode AB12CD", 0, []),

@@ -31,6 +31,9 @@ def spans(results):
         ("twitter: @sanne_b", 1, [(9, 17)]),
         ("account naam_xyz", 1, [(8, 16)]),
         ("zijn insta sanne_b1 is openbaar", 1, [(11, 19)]),
+        ("zit op insta als sanne_fit te posten", 1, [(17, 26)]),
+        ("op insta is hij bert.vdbr. Tag hem", 1, [(16, 25)]),
+        ("op insta is hij actief", 0, []),
         # invalid: e-mail addresses, links, ordinary words after a label, digits only
         ("mail jan.devries@gmail.com", 0, []),
         ("mail jan @gmail.com", 0, []),

@@ -2,7 +2,8 @@
 
 Gebruikersnaam / account ("user name, handle"): "@lotte.vdberg", "@rvanderlinden_jz", or a
 name given after a platform label: "insta: sanne_b", "ig: sanne.b", "tiktok: sanneb",
-"snap: sanneb123", "twitter: sanne_b", "account sanne_b". Handles are 2-30 letters, digits,
+"snap: sanneb123", "twitter: sanne_b", "account sanne_b", "op insta is hij sanne.b", "zit op
+insta als sanne_b". Handles are 2-30 letters, digits,
 underscores and dots (Instagram allows dots, X/Twitter up to 15 characters, TikTok 24).
 
 Not a handle: the part after "@" in an e-mail address ("jan@voorbeeld.nl"), a name inside a
@@ -30,8 +31,11 @@ _AT_HANDLE = re.compile(rf"(?<![\w@.+\-/])@(?P<name>{_NAME})(?![\w@]|\.[A-Za-z0-
 _LABEL = (r"(?=[abdfghimrstuxy])(?:i(?:nsta(?:gram)?|g)|t(?:iktok|ik tok|t|witter|hreads|elegram|g|witch)"
           r"|s(?:nap(?:chat)?|c)|x|f(?:acebook|b)|y(?:outube|t)|discord|b(?:luesky|sky)|mastodon"
           r"|reddit|account|gebruikersnaam|u(?:sername|ser ?name)|handle)")
+# "insta: x", "insta x", "op insta is hij x", "zit op insta als x", "on insta as x"
+_SEP_WORDS = (r"is(?:\s+(?:hij|zij|ze|he|she|het))?|als|as|heet\s+(?:hij|zij|ze)|onder(?:\s+de\s+naam)?"
+              r"|under|named|called")
 _LABELLED = re.compile(
-    rf"(?<![\w@.])(?P<label>{_LABEL})(?P<sep>\s*[:=]\s*|\s+(?:is|=|->)?\s*)@?(?P<name>{_NAME})"
+    rf"(?<![\w@.])(?P<label>{_LABEL})(?P<sep>\s*[:=]\s*|\s+(?:{_SEP_WORDS}|=|->)?\s*)@?(?P<name>{_NAME})"
     rf"(?![\w@]|\.[A-Za-z0-9_])", re.IGNORECASE)
 _HANDLE_LIKE = re.compile(r"[\d_.]")
 # words that follow a label but are not names ("insta: zoek maar", "account: verwijderd")

@@ -8,7 +8,9 @@ kentekenplaten, art. 1 (BWBR0009071).
 Upper or lower case. With dashes in a valid side code the plate is reported. Written without
 dashes ("GH482K") it looks like any product or order code, so it is reported only when a context
 word (kenteken, auto, plaat, rijdt, license plate, ...) stands before it, within a few words in
-the same sentence; so is a plate spaced out to dodge filters ("kenteken: G H - 4 8 2 - K").
+the same sentence. A plate spaced out to dodge filters ("G H - 4 8 2 - K") keeps its dashes in
+the side code's places and is reported when spread out (three or more spaced pairs) or after
+a cue.
 
 Fictitious examples: GH-482-K, 85-HJ-NP, 52-kzt-8, kenteken gh482k.
 """
@@ -47,6 +49,7 @@ _CUE = re.compile(
     re.IGNORECASE)
 
 _SPACED = re.compile(r"[A-Za-z0-9] [A-Za-z0-9]")
+_SPREAD = re.compile(r"(?=[A-Za-z0-9] [A-Za-z0-9])")  # every such pair, overlapping ones too
 
 # Cheap first looks (see piiscore.recognizers._prefilter). A dashed plate has a dash, a middle
 # group of one to three characters (maybe spaced out) and a dash; an undashed one has a letter
@@ -90,11 +93,18 @@ class NlLicensePlateRecognizer(PatternRecognizer):
         kept = []
         for r in results:
             plate = text[r.start:r.end]
-            if "-" not in plate or _SPACED.search(plate):
-                # undashed or spaced out: only with a cue right before it, within a few words
+            if "-" not in plate:
+                # undashed: only with a cue right before it, within a few words
                 if not cue_before(text, r.start, _CUE, window=50):
                     continue
                 r.score = max(r.score, 0.55)
+            elif _SPACED.search(plate):
+                # dashed but spaced out ("G Z - 2 8 3 - V"): a side code spread out to dodge
+                # filters is reported; one stray space ("a b-12-34") needs a cue
+                cue = cue_before(text, r.start, _CUE, window=50)
+                if not cue and len(_SPREAD.findall(plate)) < 3:
+                    continue
+                r.score = max(r.score, 0.55 if cue else 0.45)
             kept.append(r)
         return kept
 
