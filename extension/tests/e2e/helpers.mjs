@@ -214,6 +214,13 @@ export async function selectText(page, selector) {
  * action.onClicked handler and grants activeTab, as a real click does.
  */
 export async function clickToolbarButton(ext, page) {
+  // A user clicks the toolbar of the tab in front: activeTab is granted for that tab. (CI once
+  // saw the grant miss when another page of an earlier test was still in front.)
+  await page.bringToFront();
+  await ext.sw.evaluate(async (u) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === u);
+    if (tab && !tab.active) await chrome.tabs.update(tab.id, { active: true });
+  }, page.url());
   const cdp = await ext.ctx.browser().newBrowserCDPSession();
   const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
   const target = targetInfos.find((t) => t.url === page.url());
