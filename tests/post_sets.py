@@ -1,4 +1,4 @@
-"""The six annotated post sets (dev set and five held-out sets) and the checks they all pass.
+"""The seven annotated post sets (dev set and six held-out sets) and the checks they all pass.
 
 Each set is a hand-written ``posts.md`` that ``tests/data/devset/build.py`` turns into a checked-in
 ``.jsonl``. ``tests/test_post_sets.py`` runs every check below on every set; what differs per set
@@ -100,8 +100,9 @@ POST_SETS = (
     # Written blind for the scorer (threat and call-to-action wording); the blind test of the
     # scorer since heldout3 went into its training data.
     PostSet("heldout4", 100, 0.08, ("0800-2000",), covers_all_types=False, min_negative_share=0.2),
-    # Written blind as the last test of the scorer, measured once (README "Measured").
+    # Written blind as tests of the scorer, each measured once (README "Measured").
     PostSet("heldout5", 100, 0.09, ("0800-2000",), covers_all_types=False),
+    PostSet("heldout6", 100, 0.09, ("0800-2000",), covers_all_types=False),
 )
 
 
