@@ -215,9 +215,9 @@ _NUM_TOKEN_ONE = re.compile(_NUM_TOKEN, re.IGNORECASE)
 # a single spelled-out house number: "huisnummer drieënveertig", "op nummer twaalf"
 _HOUSE_NUMBER_WORD = re.compile(
     rf"\b(?=[hn])(?:huisnummer|huisnr\.?|nummer|nr\.?|number|no\.)\s+({_NUMWORD_ALT})(?![\w-])", re.IGNORECASE)
-_AT = re.compile(r"\s*(?:\(\s*(?:at|apenstaartje)\s*\)|\[\s*(?:at|apenstaartje)\s*\]|\{\s*at\s*\}|<\s*at\s*>)\s*",
+_AT = re.compile(r"\s*(?:\(\s*(?:at|apenstaartje|@)\s*\)|\[\s*(?:at|apenstaartje|@)\s*\]|\{\s*at\s*\}|<\s*at\s*>)\s*",
                  re.IGNORECASE)
-_DOT = re.compile(r"\s*(?:\(\s*(?:dot|punt)\s*\)|\[\s*(?:dot|punt)\s*\]|\{\s*(?:dot|punt)\s*\}|<\s*(?:dot|punt)\s*>)\s*",
+_DOT = re.compile(r"\s*(?:\(\s*(?:dot|punt)\s*\)|\[\s*(?:dot|punt|\.)\s*\]|\{\s*(?:dot|punt|\.)\s*\}|<\s*(?:dot|punt)\s*>)\s*",
                   re.IGNORECASE)
 # bare "naam at domein dot com" / "naam apenstaartje domein punt nl"; the name may have its own
 # dots spelled out too: "salma punt amrani apenstaartje example punt com"
@@ -227,15 +227,16 @@ _BARE_EMAIL = re.compile(
     re.IGNORECASE)
 _BARE_DOT = re.compile(r"\s+(?:dot|punt)\s+", re.IGNORECASE)
 _LEET_TOKEN = re.compile(r"(?<![\w@#./\-])[A-Za-z][A-Za-z0-9]*[0134579][A-Za-z0-9]*(?![\w@\-])")
-# the letter O for a zero in a digit group: "O6 - 5O 41 88 77" (a group of 2-4 characters with
-# at least one digit and one O, between digit groups or separators)
-_O_FOR_ZERO = re.compile(r"(?<![\w])(?=[\dOo]*\d)(?=[\dOo]*[Oo])[\dOo]{2,4}(?![\w])")
-_DIGIT_GROUP_NEAR = re.compile(r"\d[\dOo]*[ .\-/]{1,3}$|^[ .\-/]{1,3}[\dOo]*\d")
+# letters for digits in a digit group: O for 0, I or l for 1 ("O6 - 5O 41 88 77", "9OO 4I7"):
+# a group of 2-4 characters with at least one digit and one such letter, next to digit groups
+_O_FOR_ZERO = re.compile(r"(?<![\w])(?=[\dOoIl]*\d)(?=[\dOoIl]*[OoIl])[\dOoIl]{2,4}(?![\w])")
+_DIGIT_GROUP_NEAR = re.compile(r"\d[\dOoIl]*[ .\-/]{1,3}$|^[ .\-/]{1,3}[\dOoIl]*\d")
+_LETTER_DIGITS = str.maketrans("OoIl", "0011")
 _REVERSED_WORDS = r"(?=[aobri])(?:achterstevoren|omgekeerd|andersom|reversed|backwards|in reverse)"
 _REVERSED_CUE = re.compile(_REVERSED_WORDS + r"[^\d\n]{0,60}?(\+?[\d][\d \-]{6,}\d)", re.IGNORECASE)
 # Cheap necessary conditions: without them _REVERSED_CUE / _BARE_EMAIL cannot match.
 _HAS_REVERSED_WORD = re.compile(_REVERSED_WORDS, re.IGNORECASE)
-_HAS_BRACKETED = re.compile(r"[\(\[\{<]\s*(?:at|apenstaartje|dot|punt)", re.IGNORECASE)   # _AT, _DOT
+_HAS_BRACKETED = re.compile(r"[\(\[\{<]\s*(?:at|apenstaartje|dot|punt|@)|[\[\{]\s*\.", re.IGNORECASE)   # _AT, _DOT
 _HAS_LEET = re.compile(r"[A-Za-z]\d{1,2}[A-Za-z]")   # _leet_ok() requires it in the token
 _HAS_BARE_EMAIL = re.compile(r"\s(?:at|apenstaartje)\s+[\w\-]+\s+(?:dot|punt)\s", re.IGNORECASE)
 
@@ -273,7 +274,7 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
         # only inside a run of digit groups: a group with a digit right before or after it
         if _DIGIT_GROUP_NEAR.search(text[max(0, m.start() - 6):m.start()]) or \
                 _DIGIT_GROUP_NEAR.search(text[m.end():m.end() + 6]):
-            add(m.start(), m.end(), m.group().replace("O", "0").replace("o", "0"))
+            add(m.start(), m.end(), m.group().translate(_LETTER_DIGITS))
     for m in _NUM_RUN.finditer(text):
         tokens = _NUM_TOKEN_ONE.findall(m.group(0))
         spelled = any(not t.isdigit() for t in tokens)
@@ -284,6 +285,10 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
         digits = joined.lstrip("+")
         if 8 <= len(digits) <= 13 and (joined[0] in "+0" or len(digits) == 9):
             add(m.start(), m.end(), joined)
+        elif len(digits) == 10 and digits[0] in "23456789" and not spelled \
+                and all(len(t) == 1 for t in tokens):
+            # a North American number spelled out digit by digit: written back in its groups
+            add(m.start(), m.end(), f"{digits[:3]}-{digits[3:6]}-{digits[6:]}")
     for m in _HOUSE_NUMBER_WORD.finditer(text):
         add(m.start(1), m.end(1), _NUMBER_WORDS[m.group(1).lower()])
     for m in _BARE_EMAIL.finditer(text) if _HAS_BARE_EMAIL.search(text) else ():
@@ -328,7 +333,8 @@ _QUICK_TOKEN_CUES = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"[\(\[\{<]\s*(?:at|dot|punt|apenstaartje)",
     r"\b(?:at|apenstaartje)\b",
     r"[a-z][013457]",
-    r"\d[Oo]|[Oo]\d",
+    r"\d[OoIl]|[OoIl]\d",
+    r"[\[\{(]\s*[.@]",
     _REVERSED_WORDS,
     rf"\b(?:{_NUMWORD_ALT})\b",
 ))

@@ -33,7 +33,15 @@ CASES = [
     ("of O6-1234 5678 bellen", "of 06-1234 5678 bellen", "O6-1234 5678"),
     ("mail m punt devries apenstaartje gmail punt com", "mail m.devries@gmail.com",
      "m punt devries apenstaartje gmail punt com"),
+    ("bel O6-I234 5678 nu", "bel 06-1234 5678 nu", "O6-I234 5678"),
+    ("mail m.devries[@]gmail[.]com", "mail m.devries@gmail.com", "m.devries[@]gmail[.]com"),
 ]
+
+
+def test_north_american_number_spelled_digit_by_digit():
+    norm = normalize("cell 3 1 2 - 5 5 5 - 0 1 9 3, call")
+    assert norm.text == "cell 312-555-0193, call"
+    assert norm.to_original(5, 17) == (5, 28)
 
 
 def test_spelled_house_number():

@@ -25,6 +25,7 @@ def spans(results):
         ("Laan van Meerdervoort 112-3, 2517 AK Den Haag.", 1, [(29, 36)]),
         ("we weten waar je woont Roos. 3581 WK. slaap lekker", 1, [(29, 36)]),
         ("haar adres: Kerkstraat 12a Schiedam, 3 1 1 1 A B. Sanne weet het", 1, [(37, 48)]),
+        ("woont op 3 8 1 2 - K L Amersfoort", 1, [(9, 22)]),
         # invalid
         ("3012 SA", 0, []),
         ("3012 sd", 0, []),
@@ -40,6 +41,7 @@ def spans(results):
         ("order 3012-AB", 0, []),
         ("v1.2 3012AB1", 0, []),
         ("3 1 1 1 a b", 0, []),
+        ("3 8 1 2 - k l", 0, []),
         ("3 1 1 1 S A", 0, []),
     ],
 )

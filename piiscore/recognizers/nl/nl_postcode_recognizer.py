@@ -37,12 +37,13 @@ class NlPostcodeRecognizer(Prefiltered, PatternRecognizer):
     LANGUAGES = ("nl", "en")
     PATTERNS = [
         Pattern("postcode", r"(?<![\w\-/.,])[1-9]\d{3} ?[A-Za-z]{2}(?![\w\-/@])", 0.6),
-        # spaced out to dodge filters, "3 1 1 1 A B": capitals only, every character apart
+        # spaced out to dodge filters, "3 1 1 1 A B", "3 8 1 2 - K L": capitals only, every
+        # character apart
         Pattern("postcode (spaced)",
-                r"(?<![\w\-/.,])(?-i:[1-9] \d \d \d [A-Z] [A-Z])(?![\w\-/@])", 0.6),
+                r"(?<![\w\-/.,])(?-i:[1-9] \d \d \d (?:- )?[A-Z] [A-Z])(?![\w\-/@])", 0.6),
     ]
     # both patterns without their lookarounds ([1-9] widened to \d)
-    PREFILTERS = (prefilter(r"\d{4} ?[A-Za-z]{2}|\d \d \d \d [A-Z] [A-Z]"),)
+    PREFILTERS = (prefilter(r"\d{4} ?[A-Za-z]{2}|\d \d \d \d (?:- )?[A-Z] [A-Z]"),)
     CONTEXT = ["postcode", "adres", "woont", "woonachtig", "address", "zip", "postal"]
 
     def __init__(self, supported_language: str = "nl", supported_entity: str = "NL_POSTCODE"):
