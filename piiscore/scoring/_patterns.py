@@ -593,13 +593,10 @@ def _first_of(items: list) -> tuple[set[str] | None, bool]:
             out.add(chr(av))
             return out, False
         if op is c.IN:
-            for set_op, set_av in av:
-                if set_op is c.LITERAL:
-                    out.add(chr(set_av))
-                elif set_op is c.RANGE and set_av[1] - set_av[0] < 64:
-                    out.update(chr(x) for x in range(set_av[0], set_av[1] + 1))
-                else:
-                    return None, False
+            chars = _wordkeys._set_chars(av)   # the same reading of a character set
+            if chars is None:
+                return None, False
+            out.update(chars)
             return out, False
         if op is c.SUBPATTERN:
             sub, nullable = _first_of(list(av[-1]))

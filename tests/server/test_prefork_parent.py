@@ -4,6 +4,7 @@ Two mechanisms, each tested on its own: the kernel's parent-death signal, and th
 own watch of its parent id, which also covers a kernel or sandbox that does not deliver the
 signal, and a graceful stop that hangs.
 """
+import contextlib
 import os
 import signal
 import subprocess
@@ -73,57 +74,47 @@ def test_parent_death_signal_is_armed_and_checked():
     assert out.stdout.strip() == "True"
 
 
-def test_the_kernel_signal_stops_an_orphaned_worker():
-    middle, grandchild = _middle_and_grandchild("""
-        import time
-        from server.prefork import _set_parent_death_signal
-        assert _set_parent_death_signal(parent)
-        print("armed", flush=True)
-        time.sleep(60)
-    """)
+@contextlib.contextmanager
+def _orphaned(grandchild_code, ready):
+    """Start a grandchild running ``grandchild_code`` (which prints ``ready`` when set up), kill
+    its parent with SIGKILL and yield its pid; SIGKILL it afterwards if it is still there."""
+    middle, grandchild = _middle_and_grandchild(grandchild_code)
     try:
-        assert middle.stdout.readline().strip() == "armed"
+        assert middle.stdout.readline().strip() == ready
         _kill_middle(middle)
-        assert _wait_gone(grandchild, 10), _state(grandchild)
+        yield grandchild
     finally:
+        if middle.poll() is None:
+            _kill_middle(middle)
         if _running(grandchild):
             os.kill(grandchild, signal.SIGKILL)
 
 
-def test_the_watch_alone_stops_an_orphaned_worker():
-    # No parent-death signal here: only the watch thread notices and sends SIGTERM.
-    middle, grandchild = _middle_and_grandchild("""
-        import time
-        from server.prefork import _watch_parent
-        _watch_parent(parent, interval=0.1)
-        print("watching", flush=True)
-        time.sleep(60)
-    """)
-    try:
-        assert middle.stdout.readline().strip() == "watching"
-        _kill_middle(middle)
+@pytest.mark.parametrize("setup", [
+    # the kernel's parent-death signal alone
+    "from server.prefork import _set_parent_death_signal\n"
+    "assert _set_parent_death_signal(parent)",
+    # no parent-death signal: only the watch thread notices and sends SIGTERM
+    "from server.prefork import _watch_parent\n"
+    "_watch_parent(parent, interval=0.1)",
+], ids=["kernel-signal", "watch-thread"])
+def test_an_orphaned_worker_stops(setup):
+    with _orphaned(f"import time\n{setup}\nprint('ready', flush=True)\ntime.sleep(60)\n",
+                   "ready") as grandchild:
         assert _wait_gone(grandchild, 10), _state(grandchild)
-    finally:
-        if _running(grandchild):
-            os.kill(grandchild, signal.SIGKILL)
 
 
 def test_the_watch_ends_a_worker_whose_graceful_stop_hangs():
     # SIGTERM is ignored, as if the graceful stop hung: the watch exits the process itself.
-    middle, grandchild = _middle_and_grandchild("""
+    code = """
         import signal, time
         from server.prefork import _watch_parent
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         _watch_parent(parent, interval=0.1, grace=3)
         print("watching", flush=True)
         time.sleep(60)
-    """)
-    try:
-        assert middle.stdout.readline().strip() == "watching"
-        _kill_middle(middle)
+    """
+    with _orphaned(code, "watching") as grandchild:
         time.sleep(0.5)
         assert _running(grandchild)  # SIGTERM sent and ignored; the grace runs
         assert _wait_gone(grandchild, 10), _state(grandchild)
-    finally:
-        if _running(grandchild):
-            os.kill(grandchild, signal.SIGKILL)
