@@ -19,7 +19,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,7 +30,7 @@ from load_scan import make_posts, percentile, run_clients  # noqa: E402
 
 def serve(port: int, real: bool) -> None:
     import piiscore
-    from waitress import serve as waitress_serve
+    from waitress import create_server
 
     from server.app import create_app
 
@@ -40,8 +39,9 @@ def serve(port: int, real: bool) -> None:
         scan = piiscore.scan
         results = {text: scan(text) for text in make_posts(500)}
         piiscore.scan = lambda text, language=None, **kw: results.get(text) or scan(text, language, **kw)
-    print("ready", flush=True)
-    waitress_serve(app, host="127.0.0.1", port=port, threads=8, _quiet=True)
+    server = create_server(app, host="127.0.0.1", port=port, threads=8)
+    print("ready", flush=True)   # bound and listening: clients may connect now
+    server.run()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,7 +70,6 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if proc.stdout.readline().strip() != b"ready":
                 raise SystemExit("the server did not start")
-            time.sleep(0.5)  # waitress binds after "ready"
             result = run_clients(f"http://127.0.0.1:{port}", key, args.clients, args.duration,
                                  args.warmup, "scan", proc.pid)
         finally:

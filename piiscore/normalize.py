@@ -229,7 +229,7 @@ _BARE_DOT = re.compile(r"\s+(?:dot|punt)\s+", re.IGNORECASE)
 _LEET_TOKEN = re.compile(r"(?<![\w@#./\-])[A-Za-z][A-Za-z0-9]*[0134579][A-Za-z0-9]*(?![\w@\-])")
 # letters for digits in a digit group: O for 0, I or l for 1 ("O6 - 5O 41 88 77", "9OO 4I7"):
 # a group of 2-4 characters with at least one digit and one such letter, next to digit groups
-_O_FOR_ZERO = re.compile(r"(?<![\w])(?=[\dOoIl]*\d)(?=[\dOoIl]*[OoIl])[\dOoIl]{2,4}(?![\w])")
+_LETTERS_FOR_DIGITS = re.compile(r"(?<![\w])(?=[\dOoIl]*\d)(?=[\dOoIl]*[OoIl])[\dOoIl]{2,4}(?![\w])")
 _DIGIT_GROUP_NEAR = re.compile(r"\d[\dOoIl]*[ .\-/]{1,3}$|^[ .\-/]{1,3}[\dOoIl]*\d")
 _LETTER_DIGITS = str.maketrans("OoIl", "0011")
 _REVERSED_WORDS = r"(?=[aobri])(?:achterstevoren|omgekeerd|andersom|reversed|backwards|in reverse)"
@@ -270,7 +270,7 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
         digits = m.group(1)
         s = m.start(1)
         add(s, m.end(1), "".join(reversed(re.sub(r"[\s\-]", "", digits))))
-    for m in _O_FOR_ZERO.finditer(text):
+    for m in _LETTERS_FOR_DIGITS.finditer(text):
         # only inside a run of digit groups: a group with a digit right before or after it
         if _DIGIT_GROUP_NEAR.search(text[max(0, m.start() - 6):m.start()]) or \
                 _DIGIT_GROUP_NEAR.search(text[m.end():m.end() + 6]):

@@ -14,7 +14,6 @@ Linux only; elsewhere ``serve`` runs one worker in-process.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
 import logging
 import mmap

@@ -61,7 +61,7 @@ stichting groep school scholengemeenschap zorggroep jeugdzorg kliniek ggz univer
 school academy council foundation trust coaching""".split())
 _COMPANY = re.compile(r"\s(?:B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|VOF|Ltd|Inc|GmbH|LLC|Holding)(?![\w])")
 _ARTICLES = frozenset(["de", "het", "'t", "t", "d'", "the"])
-_CAPITAL_PARTICLES = frozenset(["Van", "Ter", "Ten", "Van der", "Van den"])
+_CAPITAL_PARTICLES = frozenset(["Van", "Ter", "Ten"])  # one token each
 _NOT_NAME = frozenset("ik je jij u hij zij ze wij we die dat deze dit een op in bij van voor met "
                       "en of is was heeft".split())
 
