@@ -198,8 +198,16 @@ def _negated(text: str, start: int, end: int) -> bool:
 def _after_reporting_verb(text: str, start: int) -> bool:
     # (the sentence so far cuts no word of the text: with no reporting verb in the text,
     # there is none in it)
-    return _patterns.may_match("report_verb", text) and _patterns.search_in(
-        "report_verb", text, _sentence_start(text, start), start
+    sentence = _sentence_start(text, start)
+    if _patterns.may_match("report_verb", text) and _patterns.search_in(
+        "report_verb", text, sentence, start
+    ):
+        return True
+    # "ik kreeg een appje dat ...": a verb of receiving reports only a message
+    return (
+        _patterns.may_match("report_receive", text)
+        and _patterns.search_in("report_receive", text, sentence, start)
+        and _patterns.search_in("report_noun", text, sentence, start)
     )
 
 
@@ -213,6 +221,7 @@ def _colon_regions(text: str) -> list[tuple[int, int]]:
         if not (
             _patterns.search_in("report_noun", text, lead, colon)
             or _patterns.search_in("report_verb", text, lead, colon)
+            or _patterns.search_in("report_receive", text, lead, colon)
         ):
             continue
         if condemned is None:

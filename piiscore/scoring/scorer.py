@@ -47,7 +47,7 @@ class NameMatcher(Protocol):
 
 # Lists searched one at a time, in windows around entities or phrases.
 _SINGLE_LISTS = (
-    "negation", "report_verb", "report_noun", "condemnation", "benign_advert",
+    "negation", "report_verb", "report_receive", "report_noun", "condemnation", "benign_advert",
     "business_marker", "helpline_names", "possessive", "home_marker", "org_address",
     "own_data", "self_intro",
 )
@@ -176,9 +176,9 @@ def score_post(
     weak_threat = pointed and "threat_weak" in counted
     weak_cta = pointed and "cta_weak" in counted
     # fresh wording the phrase lists miss: the wording model, only for a post that points at
-    # someone and already exposes their data or is hostile, never over a quoted, reported or
-    # negated threat
-    if (pointed and (kinds or hostile) and not intent.discounted_threat
+    # someone (a name, their data, a role word) and is not a friendly one, never over a
+    # quoted, reported or negated threat
+    if (pointed and not intent.discounted_threat
             and not (threat_phrase and call_to_action)):
         # only the flags still open are asked for: a threat flag changes nothing when the
         # post already holds a counted veiled threat (threat, veiled, hostile are all set)
@@ -190,11 +190,11 @@ def score_post(
             wording = wording_model.probabilities(
                 wording_model.mask_entities(original, entities), asked
             )
-            weak_threat = weak_threat or (
-                "threat" in wording and wording["threat"] >= wording_model.THRESHOLD
-            )
-            weak_cta = weak_cta or (not call_to_action
-                                    and wording["call_to_action"] >= wording_model.THRESHOLD)
+            # a post that only names someone (no data of theirs, nothing hostile) needs the
+            # model surer: "als ik jou was zou ik dat aanbod aannemen, Femke" is advice
+            bar = wording_model.THRESHOLD if (kinds or hostile) else wording_model.NAMED_ONLY_THRESHOLD
+            weak_threat = weak_threat or ("threat" in wording and wording["threat"] >= bar)
+            weak_cta = weak_cta or (not call_to_action and wording["call_to_action"] >= bar)
     threat = threat_phrase or weak_threat
     cta_kinds = intent.cta_kinds
     if weak_cta and "contact" not in cta_kinds:

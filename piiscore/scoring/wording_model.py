@@ -22,7 +22,9 @@ from importlib import resources
 
 from ..types import Entity
 
-THRESHOLD = 0.5
+# chosen by leave-one-set-out cross-validation of the whole scorer (tools/cv_wording_model.py)
+THRESHOLD = 0.6
+NAMED_ONLY_THRESHOLD = 0.7  # for a post that names someone but shows no data or hostility
 # scikit-learn's default token pattern: two or more word characters
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _WORDS = re.compile(r"\w\w+")  # the same matches as _TOKEN (whole runs of 2+), found faster
