@@ -207,7 +207,10 @@ _NUMWORD_ALT = "(?=[%s])%s" % (
     re.escape("".join(sorted({w[0] for w in _NUMBER_WORDS}))), trie_alternation(_NUMBER_WORDS))
 # A run of number tokens (digit groups and number words, in any mix) read as one value:
 # "nul zes twaalf vierendertig ...", "0 6 - 1 2 3 4 5 6 7 8", "06 (één twee) 34 56 78".
-_NUM_TOKEN = rf"(?:\d{{1,4}}|(?:{_NUMWORD_ALT})(?![\w-]))"
+# "double oh", "triple seven", "dubbel nul": one digit said two or three times
+_REPEAT = {"double": 2, "triple": 3, "dubbel": 2, "dubbele": 2, "driedubbel": 3}
+_NUM_TOKEN = (rf"(?:(?:double|triple|dubbele?|driedubbel)[ \t]+)?"
+              rf"(?:\d{{1,4}}|(?:{_NUMWORD_ALT})(?![\w-]))")
 _NUM_RUN = re.compile(
     rf"(?<![\w+])\+?{_NUM_TOKEN}(?:[ \t]*[ ,.\-–_/·•()][ \t()]*{_NUM_TOKEN}){{3,}}(?![\w])",
     re.IGNORECASE)
@@ -258,6 +261,17 @@ def _leet_ok(token: str) -> bool:
     return not is_plate(token)
 
 
+def _token_digits(token: str) -> str:
+    """The digits one number token stands for: "12", "twaalf" -> "12", "double oh" -> "00"."""
+    if token.isdigit():
+        return token
+    parts = token.split()
+    if len(parts) == 2:  # a repeat word and one digit or number word
+        digits = parts[1] if parts[1].isdigit() else _NUMBER_WORDS[parts[1].lower()]
+        return digits * _REPEAT[parts[0].lower()]
+    return _NUMBER_WORDS[token.lower()]
+
+
 def _rewrites(text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, replacement) edits on `text`, sorted."""
     edits: list[tuple[int, int, str]] = []
@@ -280,8 +294,7 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
         spelled = any(not t.isdigit() for t in tokens)
         if not spelled and (max(len(t) for t in tokens[1:]) > 2 or len(tokens) < 6):
             continue  # plain digit groups: only single/double digits split apart are a trick
-        joined = ("+" if m.group(0).startswith("+") else "") + "".join(
-            t if t.isdigit() else _NUMBER_WORDS[t.lower()] for t in tokens)
+        joined = ("+" if m.group(0).startswith("+") else "") + "".join(map(_token_digits, tokens))
         digits = joined.lstrip("+")
         if 8 <= len(digits) <= 13 and (joined[0] in "+0" or len(digits) == 9):
             add(m.start(), m.end(), joined)

@@ -35,7 +35,20 @@ CASES = [
      "m punt devries apenstaartje gmail punt com"),
     ("bel O6-I234 5678 nu", "bel 06-1234 5678 nu", "O6-I234 5678"),
     ("mail m.devries[@]gmail[.]com", "mail m.devries@gmail.com", "m.devries[@]gmail[.]com"),
+    ("ring oh six one two three four five six seven eight", "ring 0612345678",
+     "oh six one two three four five six seven eight"),
+    ("bel nul zes twaalf drie vier vijf zes zeven acht", "bel 0612345678",
+     "nul zes twaalf drie vier vijf zes zeven acht"),
 ]
+
+
+def test_repeated_digits_said_double_or_triple():
+    norm = normalize("ring oh seven seven double oh, nine double oh, three eight two now")
+    assert norm.text == "ring 07700900382 now"
+    assert norm.to_original(5, 16) == (5, 62)
+    assert normalize("bel nul zes dubbel vier twee drie vijf zes zeven acht").text == "bel 0644235678"
+    assert normalize("triple seven, two two, one").text == "triple seven, two two, one"  # too short
+    assert not normalize("a double espresso and two coffees").changed
 
 
 def test_north_american_number_spelled_digit_by_digit():

@@ -29,6 +29,13 @@ def recognizer():
         ("534640977", 1, [(0, 9)]),
         ("Ik heb zijn BSN gewoon: 302466332. Hoezo privacy.", 1, [(24, 33)]),
         ("bsn 629923127 en 973669469", 2, [(4, 13), (17, 26)]),
+        # any grouping of nine digits, only right after a BSN label
+        ("bsn 1112 2233 3. Doe er wat mee", 1, [(4, 15)]),
+        ("BSN: 11 122 23 33", 1, [(5, 17)]),
+        ("burgerservicenummer is 1 1 1 2 2 2 3 3 3", 1, [(23, 40)]),
+        ("1112 2233 3", 0, []),
+        ("bsn 1112 2233 4", 0, []),
+        ("bsn 1112 2233 33", 0, []),
         # invalid: 11-test fails, wrong length, part of something longer
         ("123456789", 0, []),
         ("111222334", 0, []),

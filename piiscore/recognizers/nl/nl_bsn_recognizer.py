@@ -20,6 +20,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 from stdnum.nl import bsn
 
 from .._prefilter import Prefiltered, prefilter
+from .._result import make_result
 
 # a number standing alone: not inside a longer number, amount, code or date
 _ALONE = r"(?<![\w.,+\-/]){}(?![\w\-/]|[.,]\d)"
@@ -31,6 +32,16 @@ _OTHER_LABEL = re.compile(
     r"pakket|product|serie|ticket|transactie|polis|contract|invoice|customer|case|tracking|"
     r"account|rekening)(?:[\s\-]?(?:nummer|nr|no|id|code))?\.?\s*[:#]?\s*$",
     re.IGNORECASE)
+
+
+# Nine digits in any grouping ("4533 3147 6", "45 333 14 76") right after a BSN label: the label
+# says what the number is, so the grouping need not be one of the usual two.
+_CUED = re.compile(
+    r"(?i)\b(?:bsn|burgerservicenummer|sofinummer|sofi-nummer)"
+    r"(?:[\s-]?(?:nummer|nr\.?|no\.?))?\s*(?:is\s*)?[:#=]?\s*"
+    r"(\d(?:[ .]?\d){8})(?![\w\-/]|[.,]\d)"
+)
+_CUE_HINT = re.compile(r"(?i)bsn|burgerservice|sofi")
 
 
 class NlBsnRecognizer(Prefiltered, PatternRecognizer):
@@ -60,9 +71,18 @@ class NlBsnRecognizer(Prefiltered, PatternRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        return [r for r in results
-                if not _AFTER_COUNTRY_CODE.search(text[max(0, r.start - 12):r.start])
-                and not _OTHER_LABEL.search(text[max(0, r.start - 30):r.start])]
+        results = [r for r in results
+                   if not _AFTER_COUNTRY_CODE.search(text[max(0, r.start - 12):r.start])
+                   and not _OTHER_LABEL.search(text[max(0, r.start - 30):r.start])]
+        if _CUE_HINT.search(text):
+            for m in _CUED.finditer(text):
+                start, end = m.span(1)
+                if any(r.start < end and start < r.end for r in results):
+                    continue  # already found by a pattern (and raised by the same label)
+                if self.validate_result(m.group(1)) is None:
+                    results.append(make_result(self, self.supported_entities[0], start, end, 0.85,
+                                               "9 digits after a BSN label, 11-test holds"))
+        return results
 
     def validate_result(self, pattern_text: str):
         """False when the 11-test fails (drop); None when it holds, so the score comes from the
