@@ -100,6 +100,9 @@ class Intent:
     def without_calls_to_action(self) -> Intent:
         return Intent(tuple(p for p in self.phrases if not p.kind.startswith("cta_")))
 
+    def without_threats(self) -> Intent:
+        return Intent(tuple(p for p in self.phrases if not p.kind.startswith("threat_")))
+
 
 # Lists in one merged pass; where two match at one place the earlier one wins.
 _LISTS = (

@@ -26,11 +26,13 @@ BENIGN_CONTEXTS = (
     "missing", "lost_found", "advert", "celebration", "supportive", "news", "event"
 )
 # Lists only asked "is it there?", matched in one pass.
-CONTEXT_LISTS = ("routine", "child_school", "employer") + tuple(
+CONTEXT_LISTS = ("routine", "child_school", "employer", "game_context") + tuple(
     f"benign_{c}" for c in BENIGN_CONTEXTS
 )
 DATA_BENIGN_CONTEXTS = frozenset({"missing", "lost_found", "advert", "celebration"})
 _BENIGN_LISTS = tuple((c, f"benign_{c}") for c in BENIGN_CONTEXTS)
+# entities that say a post is about someone: a game or sport context then discounts nothing
+_SOMEONES_DATA = frozenset(linkage.KIND_OF_TYPE) | {"PERSON"}
 _EVIDENCE_HALF = 6.0  # evidence at which a post sits half-way up its band
 # the wording model's flags to ask for, by (threat still open, call to action still open)
 _WORDING_FLAGS = {
@@ -107,6 +109,11 @@ def score_post(
         )
     contexts = _contexts(text)
     benign = [c for c, name in _BENIGN_LISTS if name in contexts] if contexts else []
+    if "game_context" in contexts and intent.phrases and not any(
+        e.type in _SOMEONES_DATA for e in entities
+    ) and not role.role_words(text, []):
+        # "ik ga jullie allemaal afmaken in Warzone": a team or a lobby, not a person
+        intent = intent.without_threats()
     counted = intent.counted_kinds
     aggressive = intent.threat or intent.dehumanising or "accusation" in counted
     if benign and not aggressive and intent.call_to_action:

@@ -24,6 +24,8 @@ def analyse(text: str) -> intent.Intent:
         "I'm going to kill her.",
         "She deserves to die.",
         "Death penalty for all of them.",
+        "Ge zijt dood.",
+        "Jij ben dood als ik je zie.",
     ],
 )
 def test_explicit_threats(text):
@@ -45,6 +47,17 @@ def test_explicit_threats(text):
         "We're coming for you.",
         "It would be a shame if something happened to your car.",
         "Protest outside her house on Sunday.",
+        "Zondag om 12 uur verzamelen voor de woning van die gezinsvoogd.",
+        "We gaan morgen eens goeiendag zeggen bij Tom thuis.",
+        "We gaan pas weg als hij naar buiten komt.",
+        "Rally in front of the home of that caseworker, bring signs.",
+        "We're not going to leave until she comes out.",
+        "Dan gaan we vannacht eens aanbellen.",
+        "Wie weet wie er straks bij jou aanbelt.",
+        "Ze gaat er spijt van krijgen.",
+        "Enjoy your garden while you still can.",
+        "People like you end up in a ditch.",
+        "Her kind should be scared to open the door.",
     ],
 )
 def test_veiled_threats(text):
@@ -73,10 +86,19 @@ def test_veiled_threats(text):
         "Kill them with kindness.",
         "Steek die vuurpijl maar af.",
         "Hang your coats up.",
+        "Ik kreeg een bericht dat ze gaan boeten.",
     ],
 )
 def test_not_the_authors_threat(text):
     assert not analyse(text).threat
+
+
+def test_a_verb_of_receiving_reports_only_a_message():
+    # "krijgen" here is no reporting: the warning after it is the author's own
+    own = analyse("Jij gaat hier echt spijt van krijgen, dat beloof ik.")
+    assert own.phrases and all(p.counted for p in own.phrases)
+    assert analyse("Ik kreeg een bericht dat ze gaan boeten.").discounted_threat
+    assert analyse("Ik kreeg te horen dat ze gaan boeten.").discounted_threat
 
 
 def test_condition_with_negation_still_threatens():
@@ -137,7 +159,12 @@ def test_label_negated_or_reported():
 
 
 @pytest.mark.parametrize(
-    "text", ["Pas maar op.", "Morgen komen we langs.", "Laatste waarschuwing.", "Watch your back."]
+    "text",
+    [
+        "Pas maar op.", "Morgen komen we langs.", "Laatste waarschuwing.", "Watch your back.",
+        "Ze mag best eens voelen hoe het is.", "She'll learn.", "Fancy a quiet word with him.",
+        "Banden zijn tegenwoordig snel lek.", "Maybe someone else will.",
+    ],
 )
 def test_weak_warnings_are_their_own_kind(text):
     found = analyse(text)

@@ -171,3 +171,34 @@ def test_warm_up_leaves_nothing_to_compile_during_scoring():
     for case in CASES:
         score_post(case["text"], _entities(case), case["lang"])
     assert [c.cache_info().misses for c in caches] == before
+
+
+def test_game_or_sport_talk_threatens_nobody(ents):
+    game = "Vanavond maak ik jullie allemaal af in Fortnite, lobby open om 21:00."
+    assert not score_post(game, [], "nl").flags["threat"]
+    match = "We will destroy them on Sunday, kick-off at 3. Come on you Reds!"
+    assert score_post(match, [], "en").level == "none"
+    # a named person is no opponent in a game
+    named = "Ik maak je af, Sanne Bakker, dit is geen Fortnite."
+    result = score_post(named, ents(named, ("PERSON", "Sanne Bakker")), "nl")
+    assert result.flags["threat"] and result.level == "critical"
+
+
+def test_wording_model_asked_for_a_named_post_without_data(ents, monkeypatch):
+    from piiscore.scoring import wording_model
+
+    text = "Femke Jansen, jij weet wat er komt."
+    entities = ents(text, ("PERSON", "Femke Jansen"))
+    asked = []
+
+    def probabilities(masked, flags=None):
+        asked.append(masked)
+        return {f: p for f, p in {"threat": 0.65, "call_to_action": 0.1}.items()
+                if flags is None or f in flags}
+
+    monkeypatch.setattr(wording_model, "probabilities", probabilities)
+    # a name alone: the model is asked, and must be surer than for a post with data
+    assert not score_post(text, entities, "nl").flags["threat"]
+    assert asked
+    monkeypatch.setattr(wording_model, "NAMED_ONLY_THRESHOLD", 0.6)
+    assert score_post(text, entities, "nl").flags["threat"]
