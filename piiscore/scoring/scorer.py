@@ -7,6 +7,7 @@ and posts of one level still rank by how much they expose.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -31,6 +32,12 @@ CONTEXT_LISTS = ("routine", "child_school", "employer", "game_context") + tuple(
 )
 DATA_BENIGN_CONTEXTS = frozenset({"missing", "lost_found", "advert", "celebration"})
 _BENIGN_LISTS = tuple((c, f"benign_{c}") for c in BENIGN_CONTEXTS)
+# a knife, a gun, a bomb, a skull and bones, fire by a house or a car: a warning like "pas maar
+# op", counted only in a post that points at someone (never 💀, which mostly means laughter)
+_THREAT_EMOJI = re.compile(
+    "[\U0001F52A\U0001F52B\U0001F4A3\U0001F9E8\u2620]"
+    "|[\U0001F3E0\U0001F3E1\U0001F697]\\s*\U0001F525|\U0001F525\\s*[\U0001F3E0\U0001F3E1\U0001F697]"
+)
 # entities that say a post is about someone: a game or sport context then discounts nothing
 _SOMEONES_DATA = frozenset(linkage.KIND_OF_TYPE) | {"PERSON"}
 _EVIDENCE_HALF = 6.0  # evidence at which a post sits half-way up its band
@@ -180,7 +187,7 @@ def score_post(
     # "pas maar op", "wie gaat er mee?" threaten or mobilise only when the post points at
     # someone and is not a friendly one ("Sanne, we komen zaterdag langs met taart!")
     pointed = (has_name or bool(kinds) or bool(words)) and not tone_benign
-    weak_threat = pointed and "threat_weak" in counted
+    weak_threat = pointed and ("threat_weak" in counted or _THREAT_EMOJI.search(original) is not None)
     weak_cta = pointed and "cta_weak" in counted
     # fresh wording the phrase lists miss: the wording model, only for a post that points at
     # someone (a name, their data, a role word) and is not a friendly one, never over a

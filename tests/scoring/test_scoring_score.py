@@ -202,3 +202,16 @@ def test_wording_model_asked_for_a_named_post_without_data(ents, monkeypatch):
     assert asked
     monkeypatch.setattr(wording_model, "NAMED_ONLY_THRESHOLD", 0.6)
     assert score_post(text, entities, "nl").flags["threat"]
+
+
+def test_threat_emoji_warn_only_a_post_that_points_at_someone(ents):
+    text = "Dit is gezinsvoogd Sanne Bakker uit Gouda 🔪🔪"
+    result = score_post(text, ents(text, ("PERSON", "Sanne Bakker"), ("LOCATION", "Gouda")), "nl")
+    assert result.flags["threat"] and result.level == "critical"
+    house = "Sanne Bakker, Lindelaan 4 🏠🔥"
+    result = score_post(house, ents(house, ("PERSON", "Sanne Bakker"), ("NL_ADDRESS", "Lindelaan 4")), "nl")
+    assert result.flags["threat"]
+    bbq = "Vandaag gaat het mes in het vlees 🔪🔥 wie komt er eten?"
+    assert not score_post(bbq, [], "nl").flags["threat"]
+    laughing = "Sanne Bakker heeft weer een rapport geschreven 💀"
+    assert not score_post(laughing, ents(laughing, ("PERSON", "Sanne Bakker")), "nl").flags["threat"]
