@@ -33,6 +33,9 @@ VALID = [
     ("Onze voogd is Mehmet Yıldırım sinds maart.", ["Mehmet Yıldırım"]),
     ("Agnieszka Wiśniewska en Jurgen Pinas zijn de casemanagers.",
      ["Agnieszka Wiśniewska", "Jurgen Pinas"]),
+    # a first name that is also a word, then a surname no list knows that is no word either
+    ("Does anyone know this woman? Rachel Dunmore, social worker in Leeds.", ["Rachel Dunmore"]),
+    ("Seen this guy? Tom Harcourt, family court adviser, drives a blue Golf.", ["Tom Harcourt"]),
     # after a label
     ("Naam: Lisa de Jong-Verhoeven\nAdres: geheim", ["Lisa de Jong-Verhoeven"]),
     ("Name: Sarah O'Connor. Works at CPS.", ["Sarah O'Connor"]),
@@ -83,6 +86,8 @@ INVALID = [
     "ik ga morgen naar de visser op de markt",
     "De Visser en de Bakker zijn beroepen, geen namen.",
     "Mark my words, this will end badly.",
+    "Amber Alert issued for the region tonight.",
+    "Will Power drinks are on sale at Lidl.",
     "Will you come over in May? Bring a rose.",
     "The Hunter and the Baker are my favourite characters.",
     "Koop nu bij de Bakker op de hoek: 2 halen 1 betalen.",

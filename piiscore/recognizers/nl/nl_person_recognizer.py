@@ -411,11 +411,24 @@ def _full_name(p: _Parse, i: int):
     first = p.toks[i]
     ambiguous = p.lex.is_ambiguous_name(first)
     fam = p.family_name_at(giv, known_only=ambiguous, after_given=not ambiguous)
+    unknown_word = False
+    if fam == -1 and ambiguous and not p.strict:
+        # "Rachel Dunmore", "Tom Harcourt": a first name that is also a word, then a
+        # capitalised word that no dictionary, place list or acronym knows: a surname
+        nxt = p.tok(giv)
+        if nxt is not None and nxt.is_word and nxt.capitalized and not nxt.text.isupper() \
+                and len(nxt.text) >= 4 and "-" not in nxt.lower \
+                and nxt.lower not in p.lex.dictionary_words and nxt.lower not in p.lex.place_words \
+                and not p.lex.is_common(nxt) and not p.lex.is_first_name(nxt):
+            fam = p.family_name_at(giv, known_only=False)
+            if fam != giv + 1:
+                fam = -1
+            unknown_word = fam != -1  # (no word: also at a sentence start)
     if fam == -1:
         return None
     last = p.toks[fam - 1]
     known = p.lex.is_surname(last) or p.lex.is_surname(p.toks[giv])
-    if p.lex.is_ambiguous_name(first) and p.starts[i] and not known:
+    if ambiguous and p.starts[i] and not known and not unknown_word:
         return None
     return (i, fam, SCORE_STRONG if known else SCORE_NAME)
 
