@@ -72,7 +72,12 @@ def classify(
         elif kind == "NL_KVK":
             owners[i] = BUSINESS
         elif kind == "PERSON":
-            owners[i] = _person_owner(text, entity, roles.get(i))
+            role = roles.get(i)
+            owner = _person_owner(text, entity, role)
+            # "Bel mr. Hester van Wijk op ..." in a firm's advert: its contact, not a target
+            # (a youth-care worker's own side business is still theirs: a role word says so)
+            business_contact = seller == BUSINESS and owner == PRIVATE and role is None
+            owners[i] = BUSINESS if business_contact else owner
         else:
             owners[i] = _data_owner(text, entity, seller, org_ends, first_person)
     return owners
@@ -87,9 +92,16 @@ def _follows_organisation(
     )
 
 
+# after a name, to the end of the post: a kiss or two and nothing but punctuation or emoji
+# ("... drop me a line. Fran x"): the author signs
+_SIGNED = re.compile(r"\s*[,.!]?\s*x{1,3}o*x*\W*", re.IGNORECASE)
+
+
 def _person_owner(text: str, entity: Entity, role: str | None) -> str:
     start = entity.start
     if _patterns.ends_with_in("self_intro", text, max(0, start - 30), start):
+        return OWN
+    if _SIGNED.fullmatch(text, entity.end):
         return OWN
     if role == "public_official" and not _home_nearby(text, entity):
         return PUBLIC_OFFICIAL

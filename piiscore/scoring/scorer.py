@@ -128,7 +128,15 @@ def score_post(
         intent = intent.without_calls_to_action()
         counted = intent.counted_kinds
     call_to_action = intent.call_to_action
-    hostile = aggressive or call_to_action or obfuscated
+    evasive = obfuscated  # a value hidden from moderators, not only from spam bots
+    if obfuscated and not (aggressive or call_to_action):
+        # "femke.oppas [at] gmail [dot] com (tegen de spam)": hiding one's own or one's
+        # business's data from bots evades no moderator
+        own = ownership.classify(text, entities, hostile=False, roles={})
+        evasive = not all(
+            own[i] in (ownership.OWN, ownership.BUSINESS) for i, e in enumerate(entities) if e.obfuscated
+        )
+    hostile = aggressive or call_to_action or evasive
     words = role.role_words(
         text, [(p.start, p.end) for p in intent.phrases if p.kind == "label"]
     )
@@ -244,9 +252,10 @@ def score_post(
         or (hostile and words)
         # a link alone (a shop's site, a conference page) is nobody's personal data
         or any(e.type != "URL" for e in handles)
-        # the author's own data
+        # the author's own data, a business's named contact person
         or any(
-            owners[i] == ownership.OWN and e.type in linkage.KIND_OF_TYPE
+            (owners[i] == ownership.OWN and e.type in linkage.KIND_OF_TYPE)
+            or (owners[i] == ownership.BUSINESS and e.type == "PERSON")
             for i, e in enumerate(entities)
         )
     ):
@@ -265,7 +274,7 @@ def score_post(
     evidence += 3.0 * ("threat_explicit" in counted)
     evidence += 2.0 * veiled
     evidence += 1.5 * len(cta_kinds) + 1.0 * dehumanising
-    evidence += 0.5 * ("accusation" in counted) + 2.0 * obfuscated + 1.0 * protected
+    evidence += 0.5 * ("accusation" in counted) + 2.0 * evasive + 1.0 * protected
     evidence += 2.0 * watchlist_match + 0.5 * bool(handles)
     if tone_benign:
         evidence /= 4
@@ -282,7 +291,7 @@ def score_post(
         employer=employer,
         handles=bool(handles),
         target=target,
-        obfuscated=obfuscated,
+        obfuscated=evasive,
         watchlist_match=watchlist_match,
         owners={o for i, o in owners.items() if entities[i].type != "ORGANIZATION"},
         benign=benign if tone_benign else (),

@@ -100,3 +100,40 @@ def test_self_introduction_is_own_name():
     assert owners("Ik ben het zat met Sanne Bakker.", ("PERSON", "Sanne Bakker")) == [
         ownership.PRIVATE
     ]
+
+
+def test_a_signed_post_names_its_author():
+    text = "Happy to chat about fostering, drop me a line at fran.k@example.org. Fran x"
+    assert owners(text, ("EMAIL_ADDRESS", "fran.k@example.org"), ("PERSON", "Fran")) == [
+        ownership.OWN, ownership.OWN
+    ]
+    # a name at the end without a kiss is someone addressed: "Schaam je, Femke."
+    assert owners("Schaam je, Femke.", ("PERSON", "Femke")) == [ownership.PRIVATE]
+    assert owners("Liefs, Femke", ("PERSON", "Femke")) == [ownership.OWN]
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Nieuw telefoon! Sla het even op: 06-31415926.", "06-31415926"),
+        ("New phone, new number, save it: 07700 900158", "07700 900158"),
+        ("Reacties graag naar 06-27182818.", "06-27182818"),
+    ],
+)
+def test_own_data_said_in_more_ways(text, number):
+    assert owners(text, ("PHONE_NUMBER", number)) == [ownership.OWN]
+
+
+def test_a_firms_named_contact_is_the_firm_unless_a_role_word_makes_it_a_worker():
+    advert = "Advocatenkantoor Smit staat voor u klaar. Bel mr. Hester Smit op 030-2739814."
+    found = owners(advert, ("PERSON", "Hester Smit"), ("PHONE_NUMBER", "030-2739814"))
+    assert found == [ownership.BUSINESS, ownership.BUSINESS]
+    side_job = "Tjeerd Feenstra, kvk van zijn coachbedrijf: 61239407, bel 06-11223344."
+    found = owners(side_job, ("PERSON", "Tjeerd Feenstra"), ("NL_KVK", "61239407"),
+                   roles={0: "youth_protection"})
+    assert found[0] == ownership.PRIVATE
+
+
+def test_a_number_with_office_hours_is_the_organisations():
+    text = "Het nieuwe jongerenloket is open ma-vr 9:00-17:00, bel 038-4982700."
+    assert owners(text, ("PHONE_NUMBER", "038-4982700")) == [ownership.ORGANISATION]

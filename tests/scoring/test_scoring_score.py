@@ -215,3 +215,17 @@ def test_threat_emoji_warn_only_a_post_that_points_at_someone(ents):
     assert not score_post(bbq, [], "nl").flags["threat"]
     laughing = "Sanne Bakker heeft weer een rapport geschreven 💀"
     assert not score_post(laughing, ents(laughing, ("PERSON", "Sanne Bakker")), "nl").flags["threat"]
+
+
+def test_own_data_hidden_from_spam_bots_is_no_evasion(ents):
+    text = "Oppas gezocht voor woensdag. Reacties naar femke.oppas [at] example [dot] com (tegen de spam)"
+    entities = ents(text, ("EMAIL_ADDRESS", "femke.oppas [at] example [dot] com"))
+    entities = [type(e)(e.type, e.start, e.end, e.score, e.text, obfuscated=True) for e in entities]
+    result = score_post(text, entities, "nl")
+    assert result.flags["obfuscation"]  # the fact stays on record
+    assert result.level == "low" and "obfuscation" not in {r.code for r in result.reasons}
+    hidden = "Dit is het mailadres van die gezinsvoogd: s.bakker [at] example [dot] com"
+    entities = ents(hidden, ("EMAIL_ADDRESS", "s.bakker [at] example [dot] com"))
+    entities = [type(e)(e.type, e.start, e.end, e.score, e.text, obfuscated=True) for e in entities]
+    result = score_post(hidden, entities, "nl")
+    assert "obfuscation" in {r.code for r in result.reasons} and result.level == "high"
