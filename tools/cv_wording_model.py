@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=wording_model.THRESHOLD)
     parser.add_argument("--named-only", type=float, default=wording_model.NAMED_ONLY_THRESHOLD)
     parser.add_argument("--C", type=float, default=4.0)
+    parser.add_argument("--add", nargs="*", default=[], metavar="JSONL",
+                        help="more training posts to try: in every fold's training, not scored")
     args = parser.parse_args(argv)
 
     engine = piiscore.get_engine()
@@ -44,10 +46,14 @@ def main(argv: list[str] | None = None) -> int:
              if all(f in c.get("expected_flags", {}) for f in FLAGS)]
 
     def masked(text: str, lang: str) -> str:
-        return wording_model.mask_entities(text, engine.analyze(text, lang))
+        return wording_model.model_text(text, engine.analyze(text, lang))
 
     texts = {name: [masked(r["text"], r["lang"]) for r in rows] for name, rows in sets.items()}
     case_texts = [masked(c["text"], c["lang"]) for c in cases]
+    added = [json.loads(line) for path in args.add
+             for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    case_texts += [masked(r["text"], r["lang"]) for r in added]
+    cases += [{"expected_flags": r["flags"]} for r in added]
     held_out: dict[str, dict[str, float]] = {}
     for name in sets:
         train = [t for other in sets if other != name for t in texts[other]] + case_texts

@@ -4,8 +4,9 @@
 
 Training data: the development set, the held-out sets `heldout` to `heldout7` (each after its
 blind measurement), 400 posts written for this model (`tools/wording_data/extra_posts.jsonl`,
-by an author who saw no code, list or test set), and the scorer's regression cases, all
-fictitious. `heldout8` is kept out: it tests the scorer (README "Measured"). Entities are
+by an author who saw no code, list or test set), 400 annotated posts by two more such authors
+(`tools/wording_data/train_a`, `train_b`, measured once as blind sets first: README), and the
+scorer's regression cases, all fictitious. `heldout8` is kept out: it tests the scorer (README "Measured"). Entities are
 found by piiscore's own engine and cut out, as at run time. Hyper-parameters are
 scikit-learn's defaults except C=4 and balanced classes; the decision threshold
 (``wording_model.THRESHOLD``, 0.6) was chosen by leave-one-set-out cross-validation of the
@@ -20,14 +21,15 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from piiscore.engine import get_engine
-from piiscore.scoring.wording_model import mask_entities
+from piiscore.scoring.wording_model import model_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ["tests/data/devset/devset.jsonl", "tests/data/heldout/heldout.jsonl",
         "tests/data/heldout2/heldout2.jsonl", "tests/data/heldout3/heldout3.jsonl",
         "tests/data/heldout4/heldout4.jsonl", "tests/data/heldout5/heldout5.jsonl",
         "tests/data/heldout6/heldout6.jsonl", "tests/data/heldout7/heldout7.jsonl",
-        "tools/wording_data/extra_posts.jsonl"]
+        "tools/wording_data/extra_posts.jsonl", "tools/wording_data/train_a/train_a.jsonl",
+        "tools/wording_data/train_b/train_b.jsonl"]
 OUT = ROOT / "piiscore" / "scoring" / "data" / "wording_model.json"
 FLAGS = ("threat", "call_to_action")
 
@@ -48,7 +50,7 @@ def examples() -> list[tuple[str, str, dict]]:
 def main() -> int:
     engine = get_engine()
     rows = examples()
-    texts = [mask_entities(t, engine.analyze(t, lang)) for t, lang, _ in rows]
+    texts = [model_text(t, engine.analyze(t, lang)) for t, lang, _ in rows]
     vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
     matrix = vectorizer.fit_transform(texts)
     vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)

@@ -38,6 +38,23 @@ NAME_MASK = "ǂ"  # a letter (so \w matches it) that no Dutch or English text us
 # character for one, so offsets stay put. Pure numbers ("om 8 uur") are left alone.
 _LEET = str.maketrans("431057", "aeiost")
 _MIXED_WORD = re.compile(r"\b(?=[^\W\d_]*\d)(?=\d*[^\W\d_])\w+\b")
+# "€", "$" and "!" for e, s and i next to letters ("j€ugdz0rg", "k!ll"): one character for one
+_LEET_SYMBOL = re.compile(r"(?<=[^\W\d_])[€$!](?=[^\W\d_])|(?<=[^\W\d_])[€$](?=\W|$)|(?<!\w)[€$](?=[^\W\d_])")
+_LEET_SYMBOLS = {"€": "e", "$": "s", "!": "i"}
+# a digit or such a symbol inside a word: the post may be written in leetspeak
+_LEET_HINT = re.compile(r"[^\W\d_][0-9€$!]+[^\W\d_]|[^\W\d_]€|€[^\W\d_]")
+
+
+def looks_leet(text: str) -> bool:
+    """A word of ``text`` has a digit, "€", "$" or "!" inside it ("d3ad", "k!ll", "m€rk€n"):
+    worth undoing leetspeak before the phrases are searched, even when no value was hidden."""
+    return _LEET_HINT.search(text) is not None
+
+
+def unleet(text: str) -> str:
+    """``text`` with leetspeak inside words undone, each character for one (same offsets)."""
+    text = _LEET_SYMBOL.sub(lambda m: _LEET_SYMBOLS[m.group()], text)
+    return _MIXED_WORD.sub(lambda m: m.group().translate(_LEET), text)
 
 
 @functools.cache
@@ -92,14 +109,15 @@ def fold(
 ) -> str:
     """Lower-case ``text`` keeping every offset, and mask each name span with NAME_MASK.
 
-    ``leet`` also undoes leetspeak inside words; it costs time, so the scorer asks for it only
-    when the engine found obfuscated values (a post that hides one value often hides more).
+    ``leet`` also undoes leetspeak inside words (:func:`unleet`); it costs time, so the scorer
+    asks for it only when the engine found obfuscated values (a post that hides one value often
+    hides more) or :func:`looks_leet` says so.
     """
     folded = text.lower()
     if len(folded) != len(text):  # a few characters ("İ") grow when lower-cased
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     if leet:
-        folded = _MIXED_WORD.sub(lambda m: m.group().translate(_LEET), folded)
+        folded = unleet(folded)
     length = len(folded)
     for start, end in name_spans:
         start, end = max(0, start), min(length, end)  # never change the length

@@ -104,7 +104,7 @@ def score_post(
     obfuscated = bool(obfuscated_types(entities))
     person_spans = [(e.start, e.end) for e in entities if e.type == "PERSON"]
     # every signal reads the folded text: lower-cased, same offsets, names masked
-    text = _patterns.fold(text, person_spans, leet=obfuscated)
+    text = _patterns.fold(text, person_spans, leet=obfuscated or _patterns.looks_leet(text))
     intent = intent_signal.analyse(text)
     spelled = _patterns.despace(text)
     if spelled != text:
@@ -194,7 +194,9 @@ def score_post(
 
     # "pas maar op", "wie gaat er mee?" threaten or mobilise only when the post points at
     # someone and is not a friendly one ("Sanne, we komen zaterdag langs met taart!")
-    pointed = (has_name or bool(kinds) or bool(words)) and not tone_benign
+    # (a post addressed to someone's handle points at them: "@sander_jb jouw auto ...")
+    addressed = any(e.type == "SOCIAL_HANDLE" for e in handles)
+    pointed = (has_name or bool(kinds) or bool(words) or addressed) and not tone_benign
     weak_threat = pointed and ("threat_weak" in counted or _THREAT_EMOJI.search(original) is not None)
     weak_cta = pointed and "cta_weak" in counted
     # fresh wording the phrase lists miss: the wording model, only for a post that points at
@@ -210,7 +212,7 @@ def score_post(
         ]
         if asked:
             wording = wording_model.probabilities(
-                wording_model.mask_entities(original, entities), asked
+                wording_model.model_text(original, entities), asked
             )
             # a post that only names someone (no data of theirs, nothing hostile) needs the
             # model surer: "als ik jou was zou ik dat aanbod aannemen, Femke" is advice

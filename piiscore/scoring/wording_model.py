@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..types import Entity
+from . import _patterns
 
 # chosen by leave-one-set-out cross-validation of the whole scorer (tools/cv_wording_model.py)
 THRESHOLD = 0.6
@@ -43,6 +44,13 @@ def mask_entities(text: str, entities: Sequence[Entity]) -> str:
         pos = e.end
     out.append(text[pos:])
     return "".join(out).lower()
+
+
+def model_text(text: str, entities: Sequence[Entity]) -> str:
+    """What the model reads: the post with its entities cut out (:func:`mask_entities`), and
+    leetspeak undone when the post looks written in it ("u r d3ad m8")."""
+    masked = mask_entities(text, entities)
+    return _patterns.unleet(masked) if _patterns.looks_leet(masked) else masked
 
 
 def features(masked: str) -> Counter:

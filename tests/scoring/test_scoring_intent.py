@@ -186,3 +186,28 @@ def test_generic_insult_is_hostile_but_names_no_role():
     found = analyse("Wat een tuig.")
     assert found.dehumanising and not found.has("label")
     assert analyse("Kinderdief!").has("label")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("$500 to whoever can get me the home address of that investigator.", "cta_weak"),
+        ("Get me her home address and I'll handle the rest.", "cta_find"),
+        ("I need her private mobile, DM me.", "cta_find"),
+        ("Ik zoek haar privé nummer.", "cta_find"),
+        ("250 euro voor wie mij zijn adres geeft.", "cta_weak"),
+    ],
+)
+def test_bounties_and_requests_for_private_contact_details(text, kind):
+    assert analyse(text).has(kind)
+
+
+def test_leetspeak_is_undone_when_the_post_looks_written_in_it():
+    from piiscore.scoring import _patterns
+
+    text = "k3v1n from c4fc4ss u r d3ad m8"
+    assert _patterns.looks_leet(text)
+    assert intent.analyse(fold(text, leet=True)).threat
+    assert _patterns.unleet("die j€ugdz0rg gaat het m€rk€n, k!ll") == "die jeugdzorg gaat het merken, kill"
+    # prices, exclamations and codes are no leetspeak
+    assert not _patterns.looks_leet("kost €50 of $20, hallo! ok")

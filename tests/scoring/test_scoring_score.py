@@ -229,3 +229,35 @@ def test_own_data_hidden_from_spam_bots_is_no_evasion(ents):
     entities = [type(e)(e.type, e.start, e.end, e.score, e.text, obfuscated=True) for e in entities]
     result = score_post(hidden, entities, "nl")
     assert "obfuscation" in {r.code for r in result.reasons} and result.level == "high"
+
+
+def test_leetspeak_threat_without_hidden_values(ents):
+    text = "Kevin Lyons from Cafcass u r d3ad m8"
+    result = score_post(text, ents(text, ("PERSON", "Kevin Lyons")), "en")
+    assert result.flags["threat"] and result.level == "critical"
+
+
+def test_a_post_addressed_to_a_handle_points_at_someone(ents, monkeypatch):
+    from piiscore.scoring import wording_model
+
+    monkeypatch.setattr(wording_model, "probabilities",
+                        lambda masked, flags=None: {f: 0.95 for f in flags or ("threat", "call_to_action")})
+    text = "@sander_jb jouw auto staat er vannacht nog wel. Morgen misschien niet meer."
+    result = score_post(text, ents(text, ("SOCIAL_HANDLE", "@sander_jb")), "nl")
+    assert result.flags["threat"]
+
+
+def test_own_party_invitations_are_low(ents):
+    text = "Zaterdag housewarming bij ons in Leuven! Naamsestraat 140, vanaf 19u. Iedereen welkom – Jens"
+    entities = ents(text, ("LOCATION", "Leuven"), ("NL_ADDRESS", "Naamsestraat 140"), ("PERSON", "Jens"))
+    assert score_post(text, entities, "nl").level in ("none", "low")
+    text = "Lieve familie, ons nieuwe adres is Kastanjelaan 23, Ede. Liefs, Joke"
+    entities = ents(text, ("NL_ADDRESS", "Kastanjelaan 23"), ("LOCATION", "Ede"), ("PERSON", "Joke"))
+    assert score_post(text, entities, "nl").level in ("none", "low")
+
+
+def test_an_organisations_job_advert_exposes_no_one(ents):
+    text = "Vacature gedragswetenschapper! Mail je cv naar vacatures [at] example [dot] nl."
+    entities = ents(text, ("EMAIL_ADDRESS", "vacatures [at] example [dot] nl"))
+    entities = [type(e)(e.type, e.start, e.end, e.score, e.text, obfuscated=True) for e in entities]
+    assert score_post(text, entities, "nl").level in ("none", "low")
