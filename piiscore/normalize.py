@@ -298,8 +298,8 @@ def _rewrites(text: str) -> list[tuple[int, int, str]]:
         digits = joined.lstrip("+")
         if 8 <= len(digits) <= 13 and (joined[0] in "+0" or len(digits) == 9):
             add(m.start(), m.end(), joined)
-        elif len(digits) == 10 and digits[0] in "23456789" and not spelled \
-                and all(len(t) == 1 for t in tokens):
+        elif len(digits) == 10 and digits[0] in "23456789" \
+                and all(len(_token_digits(t)) == 1 for t in tokens):
             # a North American number spelled out digit by digit: written back in its groups
             add(m.start(), m.end(), f"{digits[:3]}-{digits[3:6]}-{digits[6:]}")
     for m in _HOUSE_NUMBER_WORD.finditer(text):

@@ -57,6 +57,11 @@ def test_north_american_number_spelled_digit_by_digit():
     assert norm.to_original(5, 17) == (5, 28)
 
 
+def test_north_american_number_spelled_in_words():
+    norm = normalize("num: (four oh five) five five five - zero one nine one. call her")
+    assert norm.text.startswith("num: (405-555-0191")
+
+
 def test_spelled_house_number():
     norm = normalize("huisnummer drieënveertig van de Esdoornlaan")
     assert norm.text == "huisnummer 43 van de Esdoornlaan"

@@ -79,10 +79,24 @@ def test_when_phone_in_text_then_all_phones_found(text, expected_len, expected_p
         ("call her on (212) 555-0123.", [(12, 26)]),
         ("her office: 020 7946 0958", [(12, 25)]),
         ("ring 06-12345678", [(5, 16)]),
+        # Irish mobiles and freephone numbers, US toll-free with its leading 1
+        ("call Aisling on 086 319 2847", [(16, 28)]),
+        ("Childline on 1800 66 66 66.", [(13, 26)]),
+        ("hotline 1-800-422-4453, 24/7", [(8, 22)]),
+        # written as a US number in a range not in use (555-01xx, exchange 0xx): still a number
+        ("her work cell: (555) 014-2287.", [(15, 29)]),
     ],
 )
 def test_english_text_also_accepts_us_and_uk_national_forms(text, expected_positions, recognizer_en):
     assert spans(recognizer_en.analyze(text, ["PHONE_NUMBER"])) == expected_positions
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Order 123-456-7890 shipped", "the score was 1850 points", "ref 555-0176"],
+)
+def test_number_shaped_codes_are_not_phones(text, recognizer_en):
+    assert recognizer_en.analyze(text, ["PHONE_NUMBER"]) == []
 
 
 def test_other_entities_requested_returns_nothing(recognizer):

@@ -14,7 +14,7 @@ from piiscore.scoring import _patterns, intent, role, scorer
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [*sorted((ROOT / "tests" / "data").glob("*/*.jsonl")),
-           *sorted((ROOT / "tools" / "wording_data").glob("*.jsonl"))]
+           *sorted((ROOT / "tools" / "wording_data").glob("**/*.jsonl"))]
 
 
 def _texts() -> list[str]:

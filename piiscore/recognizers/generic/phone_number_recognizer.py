@@ -4,8 +4,9 @@ Telefoonnummer ("phone number"). Dutch numbers have a trunk 0 and 9 more digits:
 06-12345678, area codes 010 / 020 (3 digits) or 0111 (4 digits), 085 (VoIP), 088 (companies),
 0800 (free) and 0900 (premium, 7 or 10 digits), internationally +31 or 0031 without the 0,
 sometimes with "(0)": "+31 (0)6 12345678". Numbers are checked with Google's libphonenumber
-(`phonenumbers.PhoneNumberMatcher`, leniency VALID), region NL first, then BE, DE, GB; US
-numbers without a country code only in English text. Reference: ACM "Nummerplan"
+(`phonenumbers.PhoneNumberMatcher`, leniency VALID), region NL first, then BE, DE, GB, IE; US
+numbers without a country code only in English text (written in their groups, "(405) 555-0191",
+also in ranges not in use), Irish and British national numbers too. Reference: ACM "Nummerplan"
 (acm.nl), libphonenumber metadata.
 
 Presidio's PhoneRecognizer runs the matcher for eight regions over the whole text, and none of
@@ -40,10 +41,14 @@ _CALL_CUE = re.compile(
     r"\b(?:bel|bellen|belt|call|tel|telefoon|hulplijn|helpline|phone)\b\.?:?"
     r"(?:\s+\w+)?\s*:?\s*$",
     re.IGNORECASE)
-_US_NATIONAL = re.compile(r"^\(?\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}$")
+# a North American number written in its groups, with or without the leading 1:
+# "(405) 555-0191", "405-555-0191", "1-800-422-4453"
+_US_NATIONAL = re.compile(r"^(?:1[ .\-]?)?\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}$")
+# Irish freephone and shared-cost numbers are dialled without the trunk 0: "1800 66 66 66"
+_IE_NO_TRUNK = re.compile(r"^1[58][05]0\b")
 
 # Regions whose national (trunk 0) form is accepted; German and other numbers need +49 / 0049.
-NATIONAL_REGIONS = {"nl": ("NL", "BE"), "en": ("NL", "BE", "GB")}
+NATIONAL_REGIONS = {"nl": ("NL", "BE"), "en": ("NL", "BE", "GB", "IE")}
 _VALID, _POSSIBLE = phonenumbers.Leniency.VALID, phonenumbers.Leniency.POSSIBLE
 # A Dutch mobile in a range libphonenumber calls unassigned (06-9...) is still a mobile number
 # to a reader, so 06 + 8 digits is accepted at POSSIBLE after the VALID passes.
@@ -60,8 +65,8 @@ class PhoneNumberRecognizer(EntityRecognizer):
     ENTITY = "PHONE_NUMBER"
     SCORE = 0.7
     SHORT_SCORE = 0.5
-    PASSES = (("NL", _VALID), ("BE", _VALID), ("DE", _VALID), ("GB", _VALID), ("US", _VALID),
-              ("NL", _POSSIBLE), ("GB", _POSSIBLE))
+    PASSES = (("NL", _VALID), ("BE", _VALID), ("DE", _VALID), ("GB", _VALID), ("IE", _VALID),
+              ("US", _VALID), ("NL", _POSSIBLE), ("GB", _POSSIBLE), ("US", _POSSIBLE))
     CONTEXT = [
         "tel", "telefoon", "telefoonnummer", "nummer", "nr", "bel", "bellen", "mobiel", "gsm",
         "06", "whatsapp", "app", "sms", "phone", "call", "mobile", "number", "cell",
@@ -129,7 +134,11 @@ class PhoneNumberRecognizer(EntityRecognizer):
                         (m.number.country_code == 31
                          and _DUTCH_MOBILE.match(str(m.number.national_number)))
                         or (m.number.country_code == 44
-                            and _UK_MOBILE.match(str(m.number.national_number)))):
+                            and _UK_MOBILE.match(str(m.number.national_number)))
+                        # "(555) 014-2287": written as a US number, in a range not in use
+                        or (m.number.country_code == 1 and region == "US"
+                            and _US_NATIONAL.match(chunk[start:end])
+                            and str(m.number.national_number)[0] in "23456789")):
                     continue
                 if self._acceptable(chunk[start:end], region):
                     found.append((start, end))
@@ -149,6 +158,8 @@ class PhoneNumberRecognizer(EntityRecognizer):
             return True
         if head.startswith("0"):
             return region in self.national_regions
+        if region == "IE" and region in self.national_regions and _IE_NO_TRUNK.match(head):
+            return True
         return region == "US" and self.allow_us_national and bool(_US_NATIONAL.match(raw))
 
     def _result(self, start: int, end: int, score: float | None = None) -> RecognizerResult:
