@@ -161,10 +161,13 @@ def main(argv=None) -> int:
     write_list("world_cities", read_lines(CURATED / "world_cities.txt"),
                "Large world cities, Dutch and English spellings. Curated.")
     states = faker_attr(args.faker, "faker.providers.address.en_US", "states")
-    write_list("places_extra", read_lines(CURATED / "places_extra.txt") + states,
-               "Short forms, big-city neighbourhoods, English names of Dutch places, UK towns\n"
-               "(curated, tools/list_sources/places_extra.txt) + US states (Faker 40.63.0 en_US, MIT).")
-    all_places = (residences + municipalities + provinces + be + states
+    english = read_lines(CURATED / "places_en.txt")
+    write_list("places_extra", read_lines(CURATED / "places_extra.txt") + english + states,
+               "Short forms, big-city neighbourhoods, English names of Dutch places (curated,\n"
+               "tools/list_sources/places_extra.txt); towns, districts and counties in the UK, Ireland,\n"
+               "the US, Canada, Australia and New Zealand (curated, places_en.txt) + US states (Faker\n"
+               "40.63.0 en_US, MIT).")
+    all_places = (residences + municipalities + provinces + be + states + english
                   + read_lines(CURATED / "places_extra.txt") + read_lines(CURATED / "world_cities.txt")
                   + read_lines(CURATED / "countries.txt"))
     ambiguous_places = {p for p in all_places if p.lower() in nl_words or p.lower() in en_words}

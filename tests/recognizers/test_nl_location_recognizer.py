@@ -21,6 +21,11 @@ VALID = [
     # districts after a city
     ("Gezien in Rotterdam-Zuid en Amsterdam Noord.", ["Rotterdam-Zuid", "Amsterdam Noord"]),
     ("Hij zit nu in Schiebroek, niet in Kanaleneiland.", ["Schiebroek", "Kanaleneiland"]),
+    # towns and counties in English-speaking countries
+    ("She lives in Maidstone and works in Galway.", ["Maidstone", "Galway"]),
+    ("CPS investigator in Maricopa County, lives out at Tallaght.", ["Maricopa County", "Tallaght"]),
+    # a street named after a town is the street
+    ("The gym on Cardiff Road, every Tuesday.", ["Cardiff Road"]),
     # Flemish towns, countries, world cities, Dutch and English
     ("Ze komt uit Sint-Niklaas en werkt in Mechelen.", ["Sint-Niklaas", "Mechelen"]),
     ("Op vakantie in Marokko en daarna naar Turkije.", ["Marokko", "Turkije"]),
@@ -44,6 +49,7 @@ VALID = [
 ]
 
 INVALID = [
+    "Meet me in Hyde Park at noon.",
     "Best wel een goed idee, toch?",
     "Goes het goed met je? Echt best.",
     "De boer verkoopt eieren aan de weg.",

@@ -47,6 +47,9 @@ _EN_STREET = re.compile(
     r"Crescent|Grove|Terrace|Gardens)\b")
 _EN_NOT_STREET_WORDS = frozenset("the a an on in at of to from my our his her their this that "
                                  "lives live living near by off".split())
+# English words after a place name that make it the name of a street, park or building
+_NAMED_AFTER_A_PLACE = frozenset("""road street lane avenue park square place drive way close
+crescent gardens terrace grove hill row walk court hall station bridge green""".split())
 
 
 class NlLocationRecognizer(EntityRecognizer):
@@ -125,6 +128,11 @@ def find_locations(text: str, lex: Lexicon) -> list[tuple[int, int, float]]:
         if not strict and tok.text.isupper() and len(tok.text) <= 3:
             i += 1
             continue   # acronyms that spell a place name
+        nxt = toks[end] if end < len(toks) else None
+        if nxt is not None and nxt.capitalized and nxt.lower in _NAMED_AFTER_A_PLACE \
+                and nxt.start - toks[end - 1].end <= 1:
+            i = end + 1
+            continue   # "Cardiff Road", "Hyde Park": a street or a park named after the town
         end = _district(toks, end, text, strict)
         out.append((tok.start, toks[end - 1].end, score))
         for k in range(i, end):
