@@ -1,4 +1,4 @@
-"""The annotated post sets (tests/data/devset, heldout to heldout8): each
+"""The annotated post sets (tests/data/devset, heldout to heldout9): each
 checked-in jsonl is what build.py makes of its posts.md, and every set is sound by the same rules
 (checks and per-set expectations in post_sets.py). Also build.py's markup parser itself."""
 from __future__ import annotations

@@ -2,15 +2,15 @@
 
     pip install scikit-learn && python tools/train_wording_model.py
 
-Training data: the development set, the held-out sets `heldout` to `heldout7` (each after its
+Training data: the development set, the held-out sets `heldout` to `heldout8` (each after its
 blind measurement), 400 posts written for this model (`tools/wording_data/extra_posts.jsonl`,
 by an author who saw no code, list or test set), 400 annotated posts by two more such authors
 (`tools/wording_data/train_a`, `train_b`, measured once as blind sets first: README), and the
-scorer's regression cases, all fictitious. `heldout8` is kept out: it tests the scorer (README "Measured"). Entities are
+scorer's regression cases, all fictitious. `heldout9` is kept out: it tests the scorer (README "Measured"). Entities are
 found by piiscore's own engine and cut out, as at run time. Hyper-parameters are
 scikit-learn's defaults except C=4 and balanced classes; the decision threshold
 (``wording_model.THRESHOLD``, 0.6) was chosen by leave-one-set-out cross-validation of the
-whole scorer over those sets (`tools/cv_wording_model.py`), never on heldout8.
+whole scorer over those sets (`tools/cv_wording_model.py`), never on heldout9.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ SETS = ["tests/data/devset/devset.jsonl", "tests/data/heldout/heldout.jsonl",
         "tests/data/heldout2/heldout2.jsonl", "tests/data/heldout3/heldout3.jsonl",
         "tests/data/heldout4/heldout4.jsonl", "tests/data/heldout5/heldout5.jsonl",
         "tests/data/heldout6/heldout6.jsonl", "tests/data/heldout7/heldout7.jsonl",
+        "tests/data/heldout8/heldout8.jsonl",
         "tools/wording_data/extra_posts.jsonl", "tools/wording_data/train_a/train_a.jsonl",
         "tools/wording_data/train_b/train_b.jsonl"]
 OUT = ROOT / "piiscore" / "scoring" / "data" / "wording_model.json"

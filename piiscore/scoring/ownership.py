@@ -95,6 +95,8 @@ def _follows_organisation(
 # after a name, to the end of the post: a kiss or two and nothing but punctuation or emoji
 # ("... drop me a line. Fran x"): the author signs
 _SIGNED = re.compile(r"\s*[,.!]?\s*x{1,3}o*x*\W*", re.IGNORECASE)
+_SIGNED_DASH = re.compile(r"[—–-]\s*$")
+_TAIL = re.compile(r"[\W_]*")
 
 
 def _person_owner(text: str, entity: Entity, role: str | None) -> str:
@@ -103,6 +105,8 @@ def _person_owner(text: str, entity: Entity, role: str | None) -> str:
         return OWN
     if _SIGNED.fullmatch(text, entity.end):
         return OWN
+    if _SIGNED_DASH.search(text, max(0, start - 4), start) and _TAIL.fullmatch(text, entity.end):
+        return OWN  # "... Contact: ines@... — Ines": a name after a dash ends the post
     if role == "public_official" and not _home_nearby(text, entity):
         return PUBLIC_OFFICIAL
     return PRIVATE

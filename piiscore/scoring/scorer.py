@@ -116,10 +116,11 @@ def score_post(
         )
     contexts = _contexts(text)
     benign = [c for c, name in _BENIGN_LISTS if name in contexts] if contexts else []
-    if "game_context" in contexts and intent.phrases and not any(
+    if ("game_context" in contexts or "advert" in benign) and intent.phrases and not any(
         e.type in _SOMEONES_DATA for e in entities
     ) and not role.role_words(text, []):
-        # "ik ga jullie allemaal afmaken in Warzone": a team or a lobby, not a person
+        # "ik ga jullie allemaal afmaken in Warzone": a team or a lobby, not a person; "wij
+        # weten waar je woont: Pizzeria Napoli bezorgt nu ook in Hoofddorp!" sells pizza
         intent = intent.without_threats()
     counted = intent.counted_kinds
     aggressive = intent.threat or intent.dehumanising or "accusation" in counted

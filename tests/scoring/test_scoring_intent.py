@@ -211,3 +211,23 @@ def test_leetspeak_is_undone_when_the_post_looks_written_in_it():
     assert _patterns.unleet("die j€ugdz0rg gaat het m€rk€n, k!ll") == "die jeugdzorg gaat het merken, kill"
     # prices, exclamations and codes are no leetspeak
     assert not _patterns.looks_leet("kost €50 of $20, hallo! ok")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Zaterdag gaan we met z'n allen op bezoek. Neem borden en toeters mee!", "cta_weak"),
+        ("Bring eggs, bring paint, bring friends.", "cta_weak"),
+        ("Weet iemand met wie hij getrouwd is?", "cta_find"),
+        ("Iemand zijn privé nummer?", "cta_find"),
+        ("Ring it all night.", "cta_contact"),
+        ("De dag van afrekening komt.", "threat_veiled"),
+        ("Tell her we know all about the house in Rhoon.", "threat_veiled"),
+        ("En zeg erbij dat we weten met welke fiets ze naar kantoor rijdt.", "threat_veiled"),
+        ("We'll deliver it in person.", "threat_veiled"),
+        ("Ik wil dat hij merkt hoe het voelt als vreemden zich ermee bemoeien.", "threat_weak"),
+        ("Ze zijn gewaarschuwd.", "threat_weak"),
+    ],
+)
+def test_organising_and_more_veiled_wording(text, kind):
+    assert analyse(text).has(kind)

@@ -137,3 +137,9 @@ def test_a_firms_named_contact_is_the_firm_unless_a_role_word_makes_it_a_worker(
 def test_a_number_with_office_hours_is_the_organisations():
     text = "Het nieuwe jongerenloket is open ma-vr 9:00-17:00, bel 038-4982700."
     assert owners(text, ("PHONE_NUMBER", "038-4982700")) == [ownership.ORGANISATION]
+
+
+def test_a_name_after_a_closing_dash_is_the_author():
+    text = "Studente zoekt oppaswerk in Leuven. Contact: ines.m@example.org — Ines"
+    assert owners(text, ("PERSON", "Ines")) == [ownership.OWN]
+    assert owners("Het is weer die Ines - echt.", ("PERSON", "Ines")) == [ownership.PRIVATE]

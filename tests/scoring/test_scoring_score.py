@@ -261,3 +261,12 @@ def test_an_organisations_job_advert_exposes_no_one(ents):
     entities = ents(text, ("EMAIL_ADDRESS", "vacatures [at] example [dot] nl"))
     entities = [type(e)(e.type, e.start, e.end, e.score, e.text, obfuscated=True) for e in entities]
     assert score_post(text, entities, "nl").level in ("none", "low")
+
+
+def test_an_advert_that_plays_with_threat_wording_threatens_nobody(ents):
+    text = "Wij weten waar je woont! Pizzeria Roma bezorgt nu ook in Gouda. Bestel online, 10% korting."
+    assert not score_post(text, ents(text, ("LOCATION", "Gouda")), "nl").flags["threat"]
+    # with a worker's name and address it is no advert
+    dox = "Wij weten waar je woont, gezinsvoogd Sanne Bakker, Lindelaan 4. Bestel maar een kist."
+    result = score_post(dox, ents(dox, ("PERSON", "Sanne Bakker"), ("NL_ADDRESS", "Lindelaan 4")), "nl")
+    assert result.flags["threat"] and result.level == "critical"
