@@ -168,27 +168,38 @@ def find_all(names: tuple[str, ...], text: str) -> list[tuple[str, int, int]]:
         return []
     keys = last[1]
     firsts = registry.firsts
-    starting: set[str] = set()  # what a word that a live phrase can start with starts with
+    # per string a word that a live phrase can start with starts with, those phrases
+    by_key: dict[str, list[int]] = {}
     for i in live:
         first = firsts[i]
         if first is None:  # a phrase that may start anywhere: one pass over the text
             return _find_all_merged(names, text)
-        starting.update(first[0].intersection(keys), first[1])
-    starts: set[int] = set()
+        for key in first[0].intersection(keys):
+            by_key.setdefault(key, []).append(i)
+        for key in first[1]:
+            by_key.setdefault(key, []).append(i)
+    # per place where such a string starts, the phrases that can start there: a phrase is
+    # tried only where one of its own first words can begin, not at every live phrase's
+    tried: dict[int, list[int]] = {}
     find = text.find
-    for key in starting:
+    for key, phrases in by_key.items():
         at = find(key)
         while at >= 0:
-            starts.add(at)
+            if at in tried:
+                tried[at] += phrases
+            else:
+                tried[at] = list(phrases)
             at = find(key, at + 1)
     matchers = registry.matchers
-    live_matchers = [matchers[i] for i in live]
     found = []
     end = 0
-    for start in sorted(starts):
+    for start in sorted(tried):
         if start < end:
             continue
-        for owner, match in live_matchers:  # in list order: the first that matches here wins
+        here = tried[start]
+        # in list order (phrase numbers follow it): the first that matches here wins
+        for i in sorted(set(here)) if len(here) > 1 else here:
+            owner, match = matchers[i]
             matched = match(text, start)
             if matched is not None:
                 end = matched.end()
