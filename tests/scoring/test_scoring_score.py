@@ -13,6 +13,12 @@ from piiscore.scoring import BANDS, level_value, score_post
 from piiscore.scoring.reasons import all_codes
 from piiscore.types import RISK_LEVELS, Entity
 
+
+def hidden(entities):
+    """The entities as found only after de-obfuscation."""
+    return [Entity(e.type, e.start, e.end, e.score, e.text, obfuscated=True) for e in entities]
+
+
 CASES = json.loads((Path(__file__).parent / "data" / "cases.json").read_text("utf-8"))
 FLAG_KEYS = {"threat", "call_to_action", "obfuscation", "target_role", "watchlist_match"}
 
@@ -219,15 +225,13 @@ def test_threat_emoji_warn_only_a_post_that_points_at_someone(ents):
 
 def test_own_data_hidden_from_spam_bots_is_no_evasion(ents):
     text = "Oppas gezocht voor woensdag. Reacties naar femke.oppas [at] example [dot] com (tegen de spam)"
-    entities = ents(text, ("EMAIL_ADDRESS", "femke.oppas [at] example [dot] com"))
-    entities = [type(e)(e.type, e.start, e.end, e.score, e.text, obfuscated=True) for e in entities]
+    entities = hidden(ents(text, ("EMAIL_ADDRESS", "femke.oppas [at] example [dot] com")))
     result = score_post(text, entities, "nl")
     assert result.flags["obfuscation"]  # the fact stays on record
     assert result.level == "low" and "obfuscation" not in {r.code for r in result.reasons}
-    hidden = "Dit is het mailadres van die gezinsvoogd: s.bakker [at] example [dot] com"
-    entities = ents(hidden, ("EMAIL_ADDRESS", "s.bakker [at] example [dot] com"))
-    entities = [type(e)(e.type, e.start, e.end, e.score, e.text, obfuscated=True) for e in entities]
-    result = score_post(hidden, entities, "nl")
+    dox = "Dit is het mailadres van die gezinsvoogd: s.bakker [at] example [dot] com"
+    entities = hidden(ents(dox, ("EMAIL_ADDRESS", "s.bakker [at] example [dot] com")))
+    result = score_post(dox, entities, "nl")
     assert "obfuscation" in {r.code for r in result.reasons} and result.level == "high"
 
 
@@ -258,8 +262,7 @@ def test_own_party_invitations_are_low(ents):
 
 def test_an_organisations_job_advert_exposes_no_one(ents):
     text = "Vacature gedragswetenschapper! Mail je cv naar vacatures [at] example [dot] nl."
-    entities = ents(text, ("EMAIL_ADDRESS", "vacatures [at] example [dot] nl"))
-    entities = [type(e)(e.type, e.start, e.end, e.score, e.text, obfuscated=True) for e in entities]
+    entities = hidden(ents(text, ("EMAIL_ADDRESS", "vacatures [at] example [dot] nl")))
     assert score_post(text, entities, "nl").level in ("none", "low")
 
 
