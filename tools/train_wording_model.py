@@ -21,6 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from piiscore.engine import get_engine
+from piiscore.scoring import wording_model
 from piiscore.scoring.wording_model import model_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,13 +58,23 @@ def main() -> int:
     vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
     model = {"vocabulary": vocabulary, "idf": [round(float(x), 6) for x in vectorizer.idf_],
              "examples": len(rows), "flags": {}}
+    expected = {}
     for flag in FLAGS:
         labels = [bool(f[flag]) for _, _, f in rows]
         clf = LogisticRegression(C=4, max_iter=2000, class_weight="balanced").fit(matrix, labels)
         model["flags"][flag] = {"coef": [round(float(x), 6) for x in clf.coef_[0]],
                                 "intercept": round(float(clf.intercept_[0]), 6)}
+        expected[flag] = clf.predict_proba(matrix)[:, 1]
     OUT.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(vocabulary)} terms from {len(rows)} posts")
+    # the plain-Python inference over the written file gives scikit-learn's probabilities
+    wording_model._model.cache_clear()
+    worst = max(abs(wording_model.probabilities(text)[flag] - expected[flag][i])
+                for i, text in enumerate(texts) for flag in FLAGS)
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(vocabulary)} terms from {len(rows)} posts; "
+          f"largest difference from predict_proba {worst:.1e}")
+    if worst > 1e-4:
+        print("error: the shipped inference does not reproduce the trained model")
+        return 1
     return 0
 
 
