@@ -12,6 +12,8 @@ def recognizer():
 
 
 VALID = [
+    ("Your kids go to Oakfield Primary, don't they?", ["Oakfield Primary"]),
+    ("Her son attends Lakewood Elementary.", ["Lakewood Elementary"]),
     # youth-care and public institutions (list)
     ("Gezinsvoogd bij Jeugdbescherming Rotterdam Rijnmond.", ["Jeugdbescherming Rotterdam Rijnmond"]),
     ("Ze werkt bij Jeugdbescherming west, team Delft.", ["Jeugdbescherming west"]),
@@ -70,6 +72,7 @@ VALID = [
 ]
 
 INVALID = [
+    "The primary election is today, elementary really.",
     "De gemeente en de politie doen niets.",
     "Jeugdzorg is een ramp in dit land.",
     "ik voel me niet veilig thuis",

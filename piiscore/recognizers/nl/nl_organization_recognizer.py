@@ -58,7 +58,7 @@ _TYPE_BEFORE_CASED = frozenset(["OBS", "CBS", "PCBS", "RKBS", "KBS", "IKC", "KDV
 # Type words after a name ("Erasmus College", "Stedelijk Lyceum").
 _TYPE_AFTER = frozenset("""college lyceum gymnasium academie hogeschool universiteit ziekenhuis
 stichting groep school scholengemeenschap zorggroep jeugdzorg kliniek ggz university hospital
-school academy council foundation trust coaching""".split())
+school academy council foundation trust coaching primary elementary""".split())
 _COMPANY = re.compile(r"\s(?:B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|VOF|Ltd|Inc|GmbH|LLC|Holding)(?![\w])")
 _ARTICLES = frozenset(["de", "het", "'t", "t", "d'", "the"])
 _CAPITAL_PARTICLES = frozenset(["Van", "Ter", "Ten"])  # one token each
