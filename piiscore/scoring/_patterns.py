@@ -565,15 +565,11 @@ def _prefixes_of(items: list, length: int, depth: int) -> set[str] | None:
         tails = _prefixes_of(rest, length - 1, depth + 1)
         return None if tails is None else {chr(av) + t for t in tails}
     if op is c.IN:
-        chars: set[str] = set()
         if av == [(c.CATEGORY, c.CATEGORY_SPACE)]:
-            chars.add(_SPACE)  # "\\s": one token, not two dozen characters
-        for set_op, set_av in av if not chars else ():
-            if set_op is c.LITERAL:
-                chars.add(chr(set_av))
-            elif set_op is c.RANGE and set_av[1] - set_av[0] < 64:
-                chars.update(chr(x) for x in range(set_av[0], set_av[1] + 1))
-            else:
+            chars = {_SPACE}  # "\\s": one token, not two dozen characters
+        else:
+            chars = _wordkeys._set_chars(av)  # the same reading of a character set
+            if chars is None:
                 return None
         tails = _prefixes_of(rest, length - 1, depth + 1)
         return None if tails is None else {ch + t for ch in chars for t in tails}
