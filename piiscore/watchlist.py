@@ -22,6 +22,7 @@ import os
 import re
 import secrets
 import tempfile
+import time
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -190,6 +191,7 @@ class Watchlist:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        forget_default()
 
     def _ensure_key(self) -> bytes:
         if self._key is None:
@@ -296,25 +298,49 @@ class Watchlist:
         return listed
 
 
-_default_cache: dict[str, tuple[int, Watchlist]] = {}
+# The data folder's list as last read: (settings it was read under, the file's mtime or None,
+# the list or None, when the file was last looked at). Replaced as a whole (no lock needed).
+_default_state: tuple | None = None
+RECHECK_SECONDS = 1.0  # how often load_default looks at the file again
+
+
+def forget_default() -> None:
+    """Make the next load_default() read the file again (``Watchlist.save`` calls this)."""
+    global _default_state
+    _default_state = None
 
 
 def load_default() -> Watchlist | None:
     """The watchlist in the settings' data folder, or None when it has no names.
 
     For callers that scan many posts (CLI, server): the list is read once and read again
-    only when its file changes.
+    only when its file changes. The file is looked at once per RECHECK_SECONDS at most (a
+    ``stat`` for every post cost a scan more than the watchlist itself); a list saved in
+    this process counts at once, one changed by another process (``piiscore watchlist add``
+    while the server runs) within a second.
     """
-    path = default_data_dir() / LIST_FILE
+    global _default_state
+    from piiscore.config import get_settings
+
+    settings = get_settings()
+    state = _default_state
+    now = time.monotonic()
+    if state is not None and state[0] is settings and now - state[3] < RECHECK_SECONDS:
+        return state[2]
+    path = Path(settings.data_dir) / LIST_FILE
     try:
         mtime = path.stat().st_mtime_ns
     except FileNotFoundError:
-        return None
-    cached = _default_cache.get(str(path))
-    if cached is None or cached[0] != mtime:
-        cached = (mtime, Watchlist.load(path))
-        _default_cache[str(path)] = cached
-    return cached[1] if len(cached[1]) else None
+        mtime = None
+    if state is not None and state[0] is settings and state[1] == mtime:
+        listed = state[2]
+    elif mtime is None:
+        listed = None
+    else:
+        loaded = Watchlist.load(path)
+        listed = loaded if len(loaded) else None
+    _default_state = (settings, mtime, listed, now)
+    return listed
 
 
 def _candidates(tokens: list[str], i: int) -> list[str]:

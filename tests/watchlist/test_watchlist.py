@@ -170,3 +170,31 @@ def test_load_default_follows_the_file(data_dir):
 
     os.utime(data_dir / LIST_FILE, ns=(1, 1))  # a changed file, whatever the clock says
     assert len(load_default()) == 2
+
+
+def test_load_default_sees_another_process_change_within_a_second(data_dir, monkeypatch):
+    """A change written by another process (no save() here) is read on the first look at
+    the file after RECHECK_SECONDS; until then the list already read is used."""
+    from piiscore import watchlist as module
+
+    clock = [1000.0]
+    monkeypatch.setattr(module.time, "monotonic", lambda: clock[0])
+    watchlist = Watchlist.load()
+    watchlist.add(NAME)
+    watchlist.add("Kees Mulder")
+    watchlist.save()
+    two_names = (data_dir / LIST_FILE).read_bytes()
+    watchlist.remove("Kees Mulder")
+    watchlist.save()
+    assert len(load_default()) == 1
+    (data_dir / LIST_FILE).write_bytes(two_names)  # as another process would
+    import os
+
+    os.utime(data_dir / LIST_FILE, ns=(1, 1))
+    clock[0] += module.RECHECK_SECONDS / 2
+    assert len(load_default()) == 1  # not looked at again yet
+    clock[0] += module.RECHECK_SECONDS
+    assert len(load_default()) == 2
+    (data_dir / LIST_FILE).unlink()
+    clock[0] += module.RECHECK_SECONDS
+    assert load_default() is None
