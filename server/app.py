@@ -64,8 +64,9 @@ def load_config(test_config: dict | None = None) -> Config:
         # Seconds a connection may stay idle / a slow client may take (waitress channel_timeout);
         # also the time budget for client-supplied regexes (Presidio ad-hoc recognizers).
         REQUEST_TIMEOUT=30,
-        # waitress threads in each worker process.
-        THREADS=8,
+        # waitress threads in each worker process; 0: 1 with two or more workers, 8 with one
+        # (server.cli.default_threads, docs/server.md "Threads").
+        THREADS=0,
         # Worker processes (piiscore-server --workers); 0: one per CPU, at most 2 (docs/server.md).
         WORKERS=0,
         # Tests only: answer with an X-Piiscore-Worker header naming the worker's process id.

@@ -90,6 +90,45 @@ def test_server_refuses_a_bad_config(data_dir, monkeypatch, capsys):
     assert "cannot start" in capsys.readouterr().err
 
 
+def test_one_thread_per_worker_with_several_workers_eight_with_one():
+    assert cli.default_threads(2) == 1 and cli.default_threads(4) == 1
+    assert cli.default_threads(1) == 8
+
+
+@pytest.mark.parametrize("argv, env, expected", [
+    (["--workers", "1"], {}, 8),                         # the default for one worker
+    (["--workers", "1", "--threads", "2"], {}, 2),       # the flag wins
+    (["--workers", "1"], {"PIISCORE_THREADS": "3"}, 3),  # then the config
+])
+def test_serve_hands_waitress_the_thread_count(data_dir, monkeypatch, argv, env, expected):
+    import signal
+
+    import waitress.server
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    seen = []
+
+    class Stub:
+        def run(self):
+            pass
+
+        def close(self):
+            pass
+
+    def create_server(app, **options):
+        seen.append(options["threads"])
+        return Stub()
+
+    monkeypatch.setattr(waitress.server, "create_server", create_server)
+    handler = signal.getsignal(signal.SIGTERM)
+    try:
+        assert cli.main(["--port", "0", *argv]) == 0
+    finally:
+        signal.signal(signal.SIGTERM, handler)
+    assert seen == [expected]
+
+
 def test_url_formatting():
     assert cli._url("127.0.0.1", 8765) == "http://127.0.0.1:8765"
     assert cli._url("::1", 8765) == "http://[::1]:8765"
