@@ -223,6 +223,22 @@ def test_threat_emoji_warn_only_a_post_that_points_at_someone(ents):
     assert not score_post(laughing, ents(laughing, ("PERSON", "Sanne Bakker")), "nl").flags["threat"]
 
 
+def test_threat_emoji_precheck_lets_every_match_through():
+    """_threat_emoji looks for the regex only in a text holding one of its characters: every
+    shortest match of the regex holds one (a single emoji, or a house or a car with fire)."""
+    from piiscore.scoring import scorer
+
+    singles = "\U0001F52A\U0001F52B\U0001F4A3\U0001F9E8\u2620"
+    fire, near = "\U0001F525", "\U0001F3E0\U0001F3E1\U0001F697"
+    shortest = [*singles] + [a + gap + fire for a in near for gap in ("", " ")] + [
+        fire + gap + a for a in near for gap in ("", " ")]
+    for emoji in shortest:
+        text = f"Dit is voor jou {emoji} echt waar"
+        assert scorer._THREAT_EMOJI.search(text), emoji
+        assert scorer._threat_emoji(text), emoji
+    assert not scorer._threat_emoji("Gezellig gegeten \U0001F525\U0001F355 en \U0001F480")
+
+
 def test_own_data_hidden_from_spam_bots_is_no_evasion(ents):
     text = "Oppas gezocht voor woensdag. Reacties naar femke.oppas [at] example [dot] com (tegen de spam)"
     entities = hidden(ents(text, ("EMAIL_ADDRESS", "femke.oppas [at] example [dot] com")))
