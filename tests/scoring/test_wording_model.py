@@ -32,6 +32,38 @@ def test_probabilities_are_probabilities_and_need_evidence():
     assert all(0.0 < p < wording_model.THRESHOLD for p in empty.values())
 
 
+def _reference_probabilities(masked: str) -> dict[str, float]:
+    """The model's definition, written out plainly: sublinear TF-IDF over features(), l2
+    normalised, then a logistic regression per flag."""
+    import math
+
+    data = json.loads(resources.files("piiscore.scoring.data").joinpath("wording_model.json")
+                      .read_text(encoding="utf-8"))
+    index = {term: i for i, term in enumerate(data["vocabulary"])}
+    weights = {index[t]: (1.0 + math.log(c)) * data["idf"][index[t]]
+               for t, c in wording_model.features(masked).items() if t in index}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {name: 1.0 / (1.0 + math.exp(-(m["intercept"] + sum(
+        w * m["coef"][i] for i, w in weights.items()) / norm)))
+        for name, m in data["flags"].items()}
+
+
+@pytest.mark.parametrize("masked", [
+    "",
+    "we weten waar je woont en we komen langs",
+    "deel deel deel dit bericht, deel het overal en bel haar bel haar op",  # repeated terms
+    "ze heeft een mooie tuin met rozen en een mooie mooie schuur",
+    "you will regret this, we know where you live, share share share",
+])
+def test_fast_inference_equals_the_plain_definition(masked):
+    fast = wording_model.probabilities(masked)
+    reference = _reference_probabilities(masked)
+    assert fast.keys() == reference.keys()
+    for flag in fast:
+        assert fast[flag] == pytest.approx(reference[flag], abs=1e-12)
+    assert wording_model.probabilities(masked, ("threat",)) == {"threat": fast["threat"]}
+
+
 @pytest.mark.parametrize("text,flag,high", [
     ("ze zal nog wensen dat ze die brief nooit had ondertekend", "threat", True),
     ("ze heeft een mooie tuin met rozen", "threat", False),
