@@ -1,6 +1,10 @@
 """Time vanilla Presidio against piiscore on the same posts, in one process.
 
-    python benchmarks/bench_scan.py [--data PATH] [--limit N] [--scans N] [--warmup N] [--json]
+    python benchmarks/bench_scan.py [--data PATH | --load-posts] [--limit N] [--scans N] [--warmup N] [--json]
+
+``--load-posts``: the 500 address- and phone-dense 280-character posts that
+``benchmarks/load_scan.py`` sends to the server, each in the language piiscore detects for it
+(what the server does for a request without a language), instead of a data file.
 
 Three runners over the same texts:
 
@@ -135,6 +139,17 @@ def load_posts(path: Path, limit: int | None) -> list[tuple[str, str]]:
     return posts[:limit] if limit else posts
 
 
+def load_scan_posts(limit: int | None) -> list[tuple[str, str]]:
+    """The server load test's posts, with the language piiscore detects for each."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from load_scan import make_posts
+
+    from piiscore import detect_language
+
+    posts = [(text, detect_language(text)) for text in make_posts(500)]
+    return posts[:limit] if limit else posts
+
+
 def run(posts: list[tuple[str, str]], min_scans: int, warmup: int) -> dict[str, Any]:
     import piiscore
 
@@ -229,7 +244,10 @@ def format_report(report: dict[str, Any]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSON Lines with text and lang")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSON Lines with text and lang")
+    source.add_argument("--load-posts", action="store_true",
+                        help="the posts benchmarks/load_scan.py sends, instead of a data file")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N posts")
     parser.add_argument("--scans", type=int, default=1000, help="minimum scans per runner")
     parser.add_argument("--warmup", type=int, default=20, help="untimed scans per runner first")
@@ -238,8 +256,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.scans < 1 or args.warmup < 0 or (args.limit is not None and args.limit < 1):
         parser.error("--scans and --limit must be positive, --warmup not negative")
 
+    if args.load_posts:
+        posts = load_scan_posts(args.limit)
+        args.data = "load_scan.make_posts(500)"
     try:
-        posts = load_posts(args.data, args.limit)
+        posts = posts if args.load_posts else load_posts(args.data, args.limit)
     except (OSError, ValueError, KeyError) as exc:
         print(f"error: cannot read {args.data}: {exc}", file=sys.stderr)
         return 2

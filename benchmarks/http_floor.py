@@ -5,9 +5,10 @@ replaced by a lookup of results computed before the server starts, for exactly t
 ``load_scan.py`` sends. Every hook still runs (key check, rate limit, limits, JSON parsing,
 UTF-16 offsets, jsonify, security headers, the access line). Then runs load_scan's clients
 against it and prints throughput, latency and the server's CPU time per request. ``--real``
-serves the real scan in the same one-process setup, for comparison.
+serves the real scan in the same one-process setup, for comparison; ``--bare`` serves a bare
+WSGI function instead of the app (reads the body, answers 1.5 KB of JSON): waitress's own cost.
 
-    python benchmarks/http_floor.py [--real] [--clients 16] [--duration 10]
+    python benchmarks/http_floor.py [--real | --bare] [--clients 16] [--duration 10]
 
 Single process, on purpose: it uses one core, so CPU per request is what one worker spends.
 """
@@ -28,9 +29,29 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from load_scan import make_posts, percentile, run_clients  # noqa: E402
 
 
-def serve(port: int, real: bool) -> None:
-    import piiscore
+_BARE_BODY = b'{"ok":"' + b"x" * 1500 + b'"}'
+
+
+def bare_app(environ, start_response):
+    """No Flask, no hooks: what waitress itself costs per request."""
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    if length:
+        environ["wsgi.input"].read(length)
+    start_response("200 OK", [("Content-Type", "application/json"),
+                              ("Content-Length", str(len(_BARE_BODY)))])
+    return [_BARE_BODY]
+
+
+def serve(port: int, real: bool, bare: bool = False) -> None:
     from waitress import create_server
+
+    if bare:
+        server = create_server(bare_app, host="127.0.0.1", port=port, threads=8)
+        print("ready", flush=True)
+        server.run()
+        return
+
+    import piiscore
 
     from server.app import create_app
 
@@ -46,14 +67,16 @@ def serve(port: int, real: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--real", action="store_true", help="serve the real scan instead")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--real", action="store_true", help="serve the real scan instead")
+    mode.add_argument("--bare", action="store_true", help="serve a bare WSGI function instead")
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--duration", type=float, default=10.0)
     parser.add_argument("--warmup", type=float, default=2.0)
     parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)  # the server side
     args = parser.parse_args(argv)
     if args.serve:
-        serve(args.serve, args.real)
+        serve(args.serve, args.real, args.bare)
         return 0
 
     with tempfile.TemporaryDirectory(prefix="piiscore-floor-") as data:
@@ -64,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-        cmd = [sys.executable, __file__, "--serve", str(port)] + (["--real"] if args.real else [])
+        cmd = [sys.executable, __file__, "--serve", str(port)] + (
+            ["--real"] if args.real else ["--bare"] if args.bare else [])
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL)
         try:
@@ -78,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
             proc.stdout.close()
     lat = result["latencies"]
     cpu = result.get("server_cpu_seconds")
-    print(f"POST /api/scan, {'real scan' if args.real else 'scan stubbed out'}, one process, "
+    what = "real scan" if args.real else "bare WSGI app" if args.bare else "scan stubbed out"
+    print(f"POST /api/scan, {what}, one process, "
           f"{args.clients} clients, {args.duration:g} s")
     print(f"  requests {len(lat)}  errors {result['errors']}  "
           f"throughput {len(lat) / args.duration:.1f} req/s")

@@ -5,6 +5,7 @@ import importlib.util
 import json
 from pathlib import Path
 
+import pytest
 import tldextract
 from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 
@@ -37,6 +38,16 @@ def test_benchmark_runs_on_five_posts(capsys):
     assert email_recognizer.tldextract is tldextract
 
 
+def test_benchmark_runs_on_the_load_test_posts(capsys):
+    assert bench.main(["--load-posts", "--limit", "4", "--scans", "4", "--warmup", "0",
+                       "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["posts"] == 4 and report["timing"]["piiscore_scan"]["scans"] == 4
+    posts = bench.load_scan_posts(None)
+    assert len(posts) == 500 and {lang for _, lang in posts} == {"nl", "en"}
+    assert all(len(text) == 280 for text, _ in posts)
+
+
 def test_vanilla_engine_finds_an_email_offline():
     with bench.offline_presidio_email():
         assert email_recognizer.tldextract.extract.suffix_list_urls == ()
@@ -55,14 +66,15 @@ def test_bad_data_path_is_an_error(tmp_path):
     assert bench.main(["--data", str(tmp_path / "none.jsonl")]) == 2
 
 
-def test_http_floor_runs_end_to_end():
-    """benchmarks/http_floor.py starts its stubbed one-process server and drives it (no timing
-    assertions: only that requests were answered without errors)."""
+@pytest.mark.parametrize("flags, label", [([], "scan stubbed out"), (["--bare"], "bare WSGI app")])
+def test_http_floor_runs_end_to_end(flags, label):
+    """benchmarks/http_floor.py starts its stubbed one-process server (or the bare WSGI app)
+    and drives it (no timing assertions: only that requests were answered without errors)."""
     import subprocess
     import sys
 
     script = SCRIPT.parent / "http_floor.py"
     done = subprocess.run([sys.executable, str(script), "--clients", "2", "--duration", "1",
-                           "--warmup", "0.2"], capture_output=True, text=True, timeout=240)
+                           "--warmup", "0.2", *flags], capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "scan stubbed out" in done.stdout and "errors 0" in done.stdout
+    assert label in done.stdout and "errors 0" in done.stdout
