@@ -1,6 +1,7 @@
 """Time vanilla Presidio against piiscore on the same posts, in one process.
 
-    python benchmarks/bench_scan.py [--data PATH | --load-posts] [--limit N] [--scans N] [--warmup N] [--json]
+    python benchmarks/bench_scan.py [--data PATH | --load-posts] [--limit N] [--scans N] [--warmup N]
+                                    [--breakdown] [--json]
 
 ``--load-posts``: the 500 address- and phone-dense 280-character posts that
 ``benchmarks/load_scan.py`` sends to the server, each in the language piiscore detects for it
@@ -11,7 +12,8 @@ Three runners over the same texts:
 - vanilla: Presidio's AnalyzerEngine with its default (English) recognizers on a blank spaCy
   "en" pipeline (no model download), every post analysed as "en";
 - piiscore analyze: ``piiscore.get_engine().analyze(text, lang)`` (detection only);
-- piiscore scan: ``piiscore.scan(text, lang)`` (detection + scoring), when the scorer exists.
+- piiscore scan: ``piiscore.scan(text, lang)`` (detection + scoring), when the scorer exists;
+- with ``--breakdown``, detection + the scorer's phrase passes alone (:func:`phrase_passes`).
 
 The posts (the development set by default) are repeated until every runner has done at least
 ``--scans`` scans; the runners take turns round by round so that drift hits all of them alike.
@@ -150,7 +152,20 @@ def load_scan_posts(limit: int | None) -> list[tuple[str, str]]:
     return posts[:limit] if limit else posts
 
 
-def run(posts: list[tuple[str, str]], min_scans: int, warmup: int) -> dict[str, Any]:
+def phrase_passes(text: str, entities) -> None:
+    """The least a phrase-list scorer does: fold the text and run the scorer's phrase passes
+    (intent, contexts, role words), with nothing else of ``score_post`` (no ownership, no
+    wording model, no rules, no reasons). For ``--breakdown`` only."""
+    from piiscore.scoring import _patterns, intent, role, scorer
+
+    folded = _patterns.fold(text, [(e.start, e.end) for e in entities if e.type == "PERSON"])
+    intent.analyse(folded)
+    scorer._contexts(folded)
+    role.role_words(folded, [])
+
+
+def run(posts: list[tuple[str, str]], min_scans: int, warmup: int,
+        breakdown: bool = False) -> dict[str, Any]:
     import piiscore
 
     report: dict[str, Any] = {"posts": len(posts)}
@@ -170,6 +185,12 @@ def run(posts: list[tuple[str, str]], min_scans: int, warmup: int) -> dict[str, 
         }
         if scorer_available():
             runners["piiscore_scan"] = lambda text, lang: piiscore.scan(text, lang)
+            if breakdown:
+                from piiscore.scoring import warm_up
+
+                warm_up()
+                runners["piiscore_phrases"] = lambda text, lang: phrase_passes(
+                    text, engine.analyze(text, lang))
 
         for fn in runners.values():
             for i in range(warmup):
@@ -195,6 +216,9 @@ def run(posts: list[tuple[str, str]], min_scans: int, warmup: int) -> dict[str, 
     report["ratio_piiscore_vs_vanilla"] = analyze_mean / vanilla_mean
     scan = report["timing"]["piiscore_scan"]
     report["ratio_scan_vs_vanilla"] = scan["mean_ms"] / vanilla_mean if scan else None
+    phrases = report["timing"].get("piiscore_phrases")
+    if phrases:
+        report["phrase_passes_overhead_pct"] = (phrases["mean_ms"] - analyze_mean) / analyze_mean * 100
     report["scoring_overhead_pct"] = (
         (scan["mean_ms"] - analyze_mean) / analyze_mean * 100 if scan else None
     )
@@ -223,6 +247,8 @@ def format_report(report: dict[str, Any]) -> str:
         "piiscore_analyze": "piiscore analyze",
         "piiscore_scan": "piiscore scan (+ scoring)",
     }
+    if t.get("piiscore_phrases"):
+        labels["piiscore_phrases"] = "analyze + phrase passes only"
     for name, label in labels.items():
         s = t.get(name)
         if s is None:
@@ -234,6 +260,9 @@ def format_report(report: dict[str, Any]) -> str:
     if report["ratio_scan_vs_vanilla"] is not None:
         lines.append(f"ratio piiscore scan / vanilla (mean):    {report['ratio_scan_vs_vanilla']:.2f}")
         lines.append(f"scoring overhead: {report['scoring_overhead_pct']:+.1f}% of analyze")
+    if report.get("phrase_passes_overhead_pct") is not None:
+        lines.append(f"phrase passes alone (--breakdown): "
+                     f"{report['phrase_passes_overhead_pct']:+.1f}% of analyze")
     rss = report["peak_rss_mb"]
     lines.append(
         f"peak RSS: {rss['at_end']:.0f} MB (start {rss['at_start']:.0f}, after vanilla build "
@@ -252,6 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scans", type=int, default=1000, help="minimum scans per runner")
     parser.add_argument("--warmup", type=int, default=20, help="untimed scans per runner first")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also time detection + the scorer's phrase passes alone")
     args = parser.parse_args(argv)
     if args.scans < 1 or args.warmup < 0 or (args.limit is not None and args.limit < 1):
         parser.error("--scans and --limit must be positive, --warmup not negative")
@@ -268,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: no posts in {args.data}", file=sys.stderr)
         return 2
 
-    report = run(posts, args.scans, args.warmup)
+    report = run(posts, args.scans, args.warmup, args.breakdown)
     print(json.dumps(report, indent=2) if args.json else format_report(report))
     return 0
 

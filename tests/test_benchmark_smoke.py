@@ -40,9 +40,12 @@ def test_benchmark_runs_on_five_posts(capsys):
 
 def test_benchmark_runs_on_the_load_test_posts(capsys):
     assert bench.main(["--load-posts", "--limit", "4", "--scans", "4", "--warmup", "0",
-                       "--json"]) == 0
+                       "--breakdown", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["posts"] == 4 and report["timing"]["piiscore_scan"]["scans"] == 4
+    assert report["timing"]["piiscore_phrases"]["scans"] == 4
+    assert isinstance(report["phrase_passes_overhead_pct"], float)
+    assert "phrase passes alone" in bench.format_report(report)
     posts = bench.load_scan_posts(None)
     assert len(posts) == 500 and {lang for _, lang in posts} == {"nl", "en"}
     assert all(len(text) == 280 for text, _ in posts)
